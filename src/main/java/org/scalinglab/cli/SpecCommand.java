@@ -1,0 +1,159 @@
+package org.scalinglab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scalinglab.arch.CostModel;
+import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.arch.StageCost;
+import org.scalinglab.scaling.CompoundScaling;
+import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.scaling.PaperTables;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "spec", mixinStandardHelpOptions = true,
+        description = {"The architecture (the paper's Table 1), parameters and multiply-adds of an EfficientNet.",
+                "Either an official model (--model b0..b7) or the compound rule (--phi, --alpha, --beta, --gamma)."})
+final class SpecCommand implements Callable<Integer> {
+
+    static final class Formula {
+        @Option(names = "--phi", required = true, description = "compound coefficient phi, 0..8") double phi;
+        @Option(names = "--alpha", defaultValue = "1.2", description = "depth base alpha >= 1 (default ${DEFAULT-VALUE})") double alpha;
+        @Option(names = "--beta", defaultValue = "1.1", description = "width base beta >= 1 (default ${DEFAULT-VALUE})") double beta;
+        @Option(names = "--gamma", defaultValue = "1.15", description = "resolution base gamma >= 1 (default ${DEFAULT-VALUE})") double gamma;
+        @Option(names = "--base-resolution", defaultValue = "224", description = "baseline input size, 32..1024 (default ${DEFAULT-VALUE})") int baseResolution;
+    }
+
+    static final class Choice {
+        @Option(names = "--model", required = true, description = "official model b0..b7") String model;
+        @ArgGroup(exclusive = false) Formula formula;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1") Choice choice;
+    @Option(names = "--json", description = "print one JSON object") boolean json;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        NetworkSpec net;
+        CompoundScaling formula;
+        OfficialModel official = null;
+        double resolutionMultiplier;
+        if (choice.model != null) {
+            official = OfficialModel.parse(choice.model);
+            net = NetworkSpec.official(official);
+            formula = official.formula();
+            resolutionMultiplier = official.resolution() / (double) OfficialModel.BASE_RESOLUTION;
+        } else {
+            Formula f = choice.formula;
+            formula = new CompoundScaling(f.phi, f.alpha, f.beta, f.gamma);
+            net = NetworkSpec.compound(formula, f.baseResolution);
+            resolutionMultiplier = formula.resolutionMultiplier();
+        }
+        CostModel cost = CostModel.of(net);
+        if (json) {
+            out.println(Json.write(toJson(net, cost, formula, official, resolutionMultiplier)));
+        } else {
+            out.print(toText(net, cost, formula, official, resolutionMultiplier));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> toJson(NetworkSpec net, CostModel cost, CompoundScaling formula, OfficialModel official,
+                                      double resolutionMultiplier) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", official == null ? "compound" : official.id());
+        m.put("phi", formula.phi());
+        m.put("alpha", formula.alpha());
+        m.put("beta", formula.beta());
+        m.put("gamma", formula.gamma());
+        m.put("depth", net.depth());
+        m.put("width", net.width());
+        m.put("resolution_multiplier", resolutionMultiplier);
+        m.put("resolution", net.resolution());
+        m.put("constraint", formula.constraint());
+        m.put("cost_multiplier", formula.costMultiplier());
+        m.put("params_total", cost.params());
+        m.put("params_trainable", cost.trainableParams());
+        m.put("macs", cost.macs());
+        m.put("activation_bytes", cost.activationBytes());
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (StageCost s : cost.stages()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("stage", s.stage());
+            row.put("operator", s.operator());
+            row.put("resolution", s.resolution());
+            row.put("channels", s.channels());
+            row.put("layers", s.layers());
+            row.put("params", s.params());
+            row.put("macs", s.macs());
+            stages.add(row);
+        }
+        m.put("stages", stages);
+        if (official != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("depth", formula.depth());
+            f.put("width", formula.width());
+            f.put("resolution", formula.resolution(OfficialModel.BASE_RESOLUTION));
+            m.put("formula", f);
+            PaperTables.ImageNetResult p = PaperTables.table2(official);
+            Map<String, Object> paper = new LinkedHashMap<>();
+            paper.put("params_millions", p.paramsMillions());
+            paper.put("flops_billions", p.flopsBillions());
+            paper.put("macs_difference_percent", 100.0 * (cost.macs() / 1e9 / p.flopsBillions() - 1));
+            paper.put("top1", p.top1());
+            m.put("paper", paper);
+        }
+        return m;
+    }
+
+    static String toText(NetworkSpec net, CostModel cost, CompoundScaling formula, OfficialModel official,
+                         double resolutionMultiplier) {
+        StringBuilder sb = new StringBuilder();
+        String title = official == null
+                ? String.format(Locale.ROOT, "Compound scaling: phi=%s alpha=%s beta=%s gamma=%s",
+                        num(formula.phi()), num(formula.alpha()), num(formula.beta()), num(formula.gamma()))
+                : "EfficientNet-" + official.name() + " (official)";
+        sb.append(title).append('\n');
+        sb.append(String.format(Locale.ROOT, "  depth d = %.4f   width w = %.4f   resolution r = %.4f (%d px)%n",
+                net.depth(), net.width(), resolutionMultiplier, net.resolution()));
+        sb.append(String.format(Locale.ROOT, "  alpha*beta^2*gamma^2 = %.4f   cost multiplier (alpha*beta^2*gamma^2)^phi = %.3f%n",
+                formula.constraint(), formula.costMultiplier()));
+        if (official != null) {
+            sb.append(String.format(Locale.ROOT, "  formula at phi=%d: d = %.4f, w = %.4f, resolution = %d px (official: %.1f, %.1f, %d)%n",
+                    official.phi(), formula.depth(), formula.width(), formula.resolution(OfficialModel.BASE_RESOLUTION),
+                    official.depth(), official.width(), official.resolution()));
+        }
+        sb.append('\n');
+        String fmt = "%-5s  %-22s  %-10s  %8s  %6s  %12s  %14s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "Stage", "Operator", "Resolution", "Channels", "Layers", "Params", "Multiply-adds"));
+        for (StageCost s : cost.stages()) {
+            sb.append(String.format(Locale.ROOT, fmt, s.stage(), s.operator(), s.resolution() + "x" + s.resolution(),
+                    s.channels(), s.layers(), String.format(Locale.ROOT, "%,d", s.params()),
+                    String.format(Locale.ROOT, "%,d", s.macs())));
+        }
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "Parameters:     %,d total, %,d trainable%n", cost.params(), cost.trainableParams()));
+        sb.append(String.format(Locale.ROOT, "Multiply-adds:  %,d (%.3f G)%n", cost.macs(), cost.macs() / 1e9));
+        sb.append(String.format(Locale.ROOT, "Activations:    %.1f MB (all layer outputs, batch 1, float32)%n", cost.activationBytes() / 1e6));
+        if (official != null) {
+            PaperTables.ImageNetResult p = PaperTables.table2(official);
+            sb.append(String.format(Locale.ROOT, "Paper Table 2:  %sM params, %sB FLOPs (multiply-adds here are %+.1f%% of it), top-1 %.1f%%%n",
+                    num(p.paramsMillions()), num(p.flopsBillions()), 100.0 * (cost.macs() / 1e9 / p.flopsBillions() - 1), p.top1()));
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
