@@ -37,6 +37,8 @@ public final class ImagePreprocessor {
     public static final int MAX_SIDE = 16384;
     public static final int MAX_MEGAPIXELS = 150;
     static final int DECODE_MEGAPIXELS = 25;
+    /** Pixels above which decoding subsamples; a field so tests can lower it. */
+    static long decodePixelBudget = DECODE_MEGAPIXELS * 1_000_000L;
 
     /**
      * Where the network's input came from in the original image: the square [left, left + side) x [top, top + side)
@@ -171,8 +173,8 @@ public final class ImagePreprocessor {
     /** 1 up to {@link #DECODE_MEGAPIXELS}; above, the largest k keeping the shorter side >= 2 x resolution. */
     static int subsampling(int w, int h, int resolution) {
         long pixels = (long) w * h;
-        if (pixels <= DECODE_MEGAPIXELS * 1_000_000L) return 1;
-        int k = (int) Math.ceil(Math.sqrt(pixels / (DECODE_MEGAPIXELS * 1e6)));
+        if (pixels <= decodePixelBudget) return 1;
+        int k = (int) Math.ceil(Math.sqrt(pixels / (double) decodePixelBudget));
         return Math.max(1, Math.min(k, Math.min(w, h) / (2 * resolution)));
     }
 

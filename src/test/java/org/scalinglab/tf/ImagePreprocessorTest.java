@@ -261,6 +261,38 @@ class ImagePreprocessorTest {
         assertEquals(2, ImagePreprocessor.subsampling(12000, 9000, 2048)); // the shorter side stays >= 2 x 2048
     }
 
+    @Test
+    void aSubsampledDecodeReportsTheCropInOriginalPixels() throws IOException {
+        BufferedImage img = new BufferedImage(600, 450, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 600, 450);
+        g.setColor(Color.BLACK);
+        g.fillRect(360, 150, 90, 90); // centre (405, 195)
+        g.dispose();
+        Path file = png(img, "big.png");
+        long budget = ImagePreprocessor.decodePixelBudget;
+        ImagePreprocessor.decodePixelBudget = 30_000; // 270000 px -> k = ceil(sqrt(9)) = 3, 450 / 3 >= 2 x 50
+        try {
+            assertEquals(3, ImagePreprocessor.subsampling(600, 450, 50));
+            ImagePreprocessor.Prepared p = ImagePreprocessor.load(file, 50);
+            assertEquals(600, p.crop().imageWidth());
+            assertEquals(450, p.crop().side(), 1e-9); // decoded 200x150, square 150 -> 450 original pixels
+            assertEquals(75, p.crop().left(), 1e-9);
+            double sx = 0, sy = 0, n = 0;
+            for (int y = 0; y < 50; y++) for (int x = 0; x < 50; x++) {
+                float dark = (255 - p.pixels()[y][x][0]) / 255f;
+                sx += dark * (x + 0.5);
+                sy += dark * (y + 0.5);
+                n += dark;
+            }
+            assertEquals(405, p.crop().toImageX(sx / n), 3.0);
+            assertEquals(195, p.crop().toImageY(sy / n), 3.0);
+        } finally {
+            ImagePreprocessor.decodePixelBudget = budget;
+        }
+    }
+
     /** A PNG signature and IHDR chunk claiming w x h RGB, then IEND: enough for the header, nothing to decode. */
     static byte[] pngHeaderOnly(int w, int h) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

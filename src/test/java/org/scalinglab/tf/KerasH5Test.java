@@ -247,6 +247,23 @@ class KerasH5Test {
     }
 
     @Test
+    void aFullModelFileKeepsItsWeightsUnderModelWeights() throws IOException {
+        Path file = dir.resolve("model.h5");
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            h5.putAttribute("model_config", "{\"class_name\": \"Functional\"}");
+            var weights = h5.putGroup("model_weights");
+            weights.putAttribute("layer_names", new String[] {"input_1", "stem_conv"});
+            weights.putGroup("input_1"); // no weight_names: read as no weights (jHDF cannot write an empty attribute)
+            var stem = weights.putGroup("stem_conv");
+            stem.putAttribute("weight_names", new String[] {"stem_conv/kernel:0"});
+            stem.putGroup("stem_conv").putDataset("kernel:0", new float[3][3][3][8]);
+        }
+        KerasH5.Contents c = KerasH5.inspect(file);
+        assertEquals(List.of("stem_conv"), List.copyOf(c.layers().keySet()));
+        assertArrayEquals(new long[] {3, 3, 3, 8}, c.layers().get("stem_conv").get("kernel").shape());
+    }
+
+    @Test
     void nestingIsRowMajor() {
         float[] flat = new float[2 * 3 * 4];
         for (int i = 0; i < flat.length; i++) flat[i] = i;
