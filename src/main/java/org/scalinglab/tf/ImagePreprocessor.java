@@ -31,7 +31,8 @@ import javax.imageio.stream.ImageInputStream;
  * <p>The image's size is read from its header before anything is decoded: more than {@value #MAX_SIDE} px per side or
  * {@value #MAX_MEGAPIXELS} megapixels is refused. Images above {@value #DECODE_MEGAPIXELS} megapixels are decoded with
  * integer subsampling (every k-th pixel, keeping the shorter side at least twice the resolution) so memory stays
- * bounded. EXIF orientation is not applied (Keras' and PIL's loaders do not apply it either).
+ * bounded. A JPEG's EXIF orientation is applied, so the network and the overlay see the photo upright as viewers show
+ * it (Keras' and PIL's loaders ignore it); the crop geometry refers to that upright image.
  */
 public final class ImagePreprocessor {
     public static final int MAX_SIDE = 16384;
@@ -159,7 +160,9 @@ public final class ImagePreprocessor {
                         throw new IllegalArgumentException(name + " is truncated or damaged (" + warning + ")");
                     }
                 }
-                return new Decoded(image, w, h, k);
+                int orientation = ExifOrientation.read(file);
+                image = ExifOrientation.upright(image, orientation);
+                return ExifOrientation.transposes(orientation) ? new Decoded(image, h, w, k) : new Decoded(image, w, h, k);
             } catch (IIOException | java.io.EOFException | IndexOutOfBoundsException | IllegalStateException
                      | java.awt.color.CMMException | NegativeArraySizeException e) {
                 throw new IllegalArgumentException(name + " is truncated or damaged: " + reader.getFormatName() + " decoding failed ("

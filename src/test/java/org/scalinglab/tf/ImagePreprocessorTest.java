@@ -293,6 +293,70 @@ class ImagePreprocessorTest {
         }
     }
 
+    @Test
+    void aPortraitPhotoIsTurnedUprightByItsExifOrientation() throws IOException {
+        // stored 80x40 landscape: left half red, right half blue; orientation 6 = "turn a quarter clockwise to view"
+        BufferedImage stored = new BufferedImage(80, 40, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 40; y++) for (int x = 0; x < 80; x++) stored.setRGB(x, y, x < 40 ? 0xDC1E1E : 0x1E3CC8);
+        Path plain = dir.resolve("plain.jpg");
+        ImageIO.write(stored, "jpeg", plain.toFile());
+        Path rotated = Files.write(dir.resolve("portrait.jpg"), withOrientation(Files.readAllBytes(plain), 6));
+        assertEquals(6, ExifOrientation.read(rotated));
+        assertEquals(1, ExifOrientation.read(plain));
+
+        ImagePreprocessor.Prepared p = ImagePreprocessor.load(rotated, 40);
+        assertEquals(new ImagePreprocessor.Crop(40, 80, 0, 20, 40, 40), p.crop(), "upright: 40 wide, 80 tall");
+        assertTrue(p.pixels()[5][20][0] > 180 && p.pixels()[5][20][2] < 80, "stored left (red) is now on top: " + Arrays.toString(p.pixels()[5][20]));
+        assertTrue(p.pixels()[34][20][2] > 160 && p.pixels()[34][20][0] < 80, "blue below: " + Arrays.toString(p.pixels()[34][20]));
+
+        // all eight orientations against the EXIF definitions of where row 0 and column 0 end up
+        BufferedImage tiny = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 2; y++) for (int x = 0; x < 3; x++) tiny.setRGB(x, y, 10 * y + x); // value = 10*row + column
+        int[][][] expected = {
+                {{0, 1, 2}, {10, 11, 12}},          // 1
+                {{2, 1, 0}, {12, 11, 10}},          // 2 mirrored
+                {{12, 11, 10}, {2, 1, 0}},          // 3 rotated 180
+                {{10, 11, 12}, {0, 1, 2}},          // 4 flipped
+                {{0, 10}, {1, 11}, {2, 12}},        // 5 transposed
+                {{10, 0}, {11, 1}, {12, 2}},        // 6 quarter turn clockwise
+                {{12, 2}, {11, 1}, {10, 0}},        // 7 transverse
+                {{2, 12}, {1, 11}, {0, 10}}};       // 8 quarter turn counter-clockwise
+        for (int o = 1; o <= 8; o++) {
+            BufferedImage up = ExifOrientation.upright(tiny, o);
+            int[][] e = expected[o - 1];
+            assertEquals(e.length, up.getHeight(), "orientation " + o);
+            for (int y = 0; y < e.length; y++) for (int x = 0; x < e[y].length; x++) {
+                assertEquals(e[y][x], up.getRGB(x, y) & 0xFFFFFF, "orientation " + o + " at " + x + "," + y);
+            }
+        }
+    }
+
+    /** Inserts an APP1 EXIF segment with only the Orientation tag right after the JPEG's SOI marker. */
+    static byte[] withOrientation(byte[] jpeg, int orientation) throws IOException {
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        DataOutputStream t = new DataOutputStream(tiff);
+        t.writeBytes("MM");
+        t.writeShort(42);
+        t.writeInt(8);          // IFD0 offset
+        t.writeShort(1);        // one entry
+        t.writeShort(0x0112);   // Orientation
+        t.writeShort(3);        // SHORT
+        t.writeInt(1);
+        t.writeShort(orientation);
+        t.writeShort(0);
+        t.writeInt(0);          // no next IFD
+        byte[] body = tiff.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DataOutputStream o = new DataOutputStream(out);
+        o.write(jpeg, 0, 2);
+        o.writeShort(0xFFE1);
+        o.writeShort(2 + 6 + body.length);
+        o.writeBytes("Exif\0\0");
+        o.write(body);
+        o.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A PNG signature and IHDR chunk claiming w x h RGB, then IEND: enough for the header, nothing to decode. */
     static byte[] pngHeaderOnly(int w, int h) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
