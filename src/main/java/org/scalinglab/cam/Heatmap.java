@@ -30,6 +30,13 @@ public record Heatmap(float[][] values, Scaling scaling, double low, double high
 
     /** One line for a figure caption or an export's metadata. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s, raw range [%.6g, %.6g] -> [0, 1]", scaling.label(), low, high);
+        return scaling.label() + ", raw range [" + shortNumber(low) + ", " + shortNumber(high) + "] -> [0, 1]";
+    }
+
+    private static String shortNumber(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

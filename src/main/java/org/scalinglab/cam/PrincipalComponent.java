@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  */
 final class PrincipalComponent {
     static final int MAX_ITERATIONS = 5000;
-    static final double TOLERANCE = 1e-12;
+    static final double TOLERANCE = 1e-24; // squared change of the unit vector between iterations
 
     private PrincipalComponent() {
     }
