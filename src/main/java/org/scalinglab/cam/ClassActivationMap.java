@@ -17,6 +17,22 @@ public final class ClassActivationMap extends ChannelWeightCam {
         this.denseKernel = denseKernel;
     }
 
+    /**
+     * From a kernel stored row-major in Keras' (in, out) shape, as {@code KerasWeights.get("predictions", "kernel")}
+     * returns it.
+     */
+    public static float[][] kernelFromRowMajor(float[] rowMajor, int channels) {
+        if (channels <= 0 || rowMajor.length % channels != 0) {
+            throw new IllegalArgumentException("a dense kernel of " + rowMajor.length + " values is not " + channels + " x classes");
+        }
+        int classes = rowMajor.length / channels;
+        float[][] k = new float[channels][classes];
+        for (int i = 0; i < channels; i++) {
+            System.arraycopy(rowMajor, i * classes, k[i], 0, classes);
+        }
+        return k;
+    }
+
     @Override
     protected float[] channelWeights(CamInputs in, CamSource source, float[][][] image) {
         if (denseKernel.length != in.channels()) {

@@ -63,6 +63,11 @@ public enum Colormap {
         return (to8(c[0]) << 16) | (to8(c[1]) << 8) | to8(c[2]);
     }
 
+    /** For AWT drawing (legends, figure export). */
+    public java.awt.Color awtColor(double value) {
+        return new java.awt.Color(rgb(value));
+    }
+
     static int to8(double x) {
         return (int) Math.round(Math.max(0, Math.min(1, x)) * 255);
     }

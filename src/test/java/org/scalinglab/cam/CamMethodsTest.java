@@ -110,6 +110,14 @@ class CamMethodsTest {
     }
 
     @Test
+    void denseKernelFromKerasRowMajorLayout() {
+        // Keras (in = 2, out = 3) row-major: [[1, 2, 3], [4, 5, 6]]
+        float[][] k = ClassActivationMap.kernelFromRowMajor(new float[] {1, 2, 3, 4, 5, 6}, 2);
+        assertMap(new float[][] {{1, 2, 3}, {4, 5, 6}}, k, 0);
+        assertThrows(IllegalArgumentException.class, () -> ClassActivationMap.kernelFromRowMajor(new float[5], 2));
+    }
+
+    @Test
     void camRejectsALayerThatDoesNotFeedThePooling() {
         float[][][] a = new float[2][2][3];
         CamInputs in = new CamInputs(new float[2], a, null, 0);

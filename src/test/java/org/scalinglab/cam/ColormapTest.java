@@ -57,6 +57,7 @@ class ColormapTest {
         assertEquals(0xFFFFFF, Colormap.GRAY.rgb(7));
         assertEquals(0x000000, Colormap.GRAY.rgb(-1));
         assertEquals(Colormap.VIRIDIS.rgb(1), Colormap.VIRIDIS.rgb(1.5));
+        assertEquals(new java.awt.Color(0x44, 0x01, 0x54), Colormap.VIRIDIS.awtColor(0));
     }
 
     @Test
