@@ -20,6 +20,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--model", description = "official model b0..b7 (default b0)") String model;
     @Option(names = "--phi", description = "formula mode at this phi instead of an official model") Double phi;
     @Option(names = "--stage", defaultValue = "0", description = "select this stage row, 1..9 (the block view shows 2..8)") int stage;
+    @Option(names = "--block", defaultValue = "1", description = "block of that stage in the block view, 1 = first (default ${DEFAULT-VALUE})") int block;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -39,7 +40,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, e.g. 1600x1000, got " + size);
         }
         Screenshots.Request request = new Screenshots.Request(view, presenter, width, height,
-                phi == null ? (model == null ? "b0" : model) : null, phi == null ? Double.NaN : phi, stage);
+                phi == null ? (model == null ? "b0" : model) : null, phi == null ? Double.NaN : phi, stage, block);
         Screenshots.write(out, request);
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + out + " (" + width + "x" + height + ")");

@@ -88,8 +88,8 @@ public final class PaperAccuracyChart {
         x.setBase(2);
         x.setTickUnit(new NumberTickUnit(1));
         x.setNumberFormatOverride(new DecimalFormat("0.##"));
-        x.setUpperMargin(0.22);
-        x.setLowerMargin(0.04);
+        x.setUpperMargin(0.3);
+        x.setLowerMargin(0.1);
         NumberAxis y = new NumberAxis("ImageNet top-1 accuracy (%)");
         y.setAutoRangeIncludesZero(false);
         y.setRange(75, 85.5);

@@ -198,7 +198,7 @@ public final class ExplorerViewModel {
             snapshot.set(compute());
             error.set("");
         } catch (IllegalArgumentException e) {
-            error.set("No network for these inputs: " + e.getMessage() + ".");
+            error.set("No network for these inputs: " + greek(e.getMessage()) + ".");
         }
         updateBlock();
     }
@@ -247,6 +247,11 @@ public final class ExplorerViewModel {
         int count = MbConvBreakdown.blocksOf(s.network(), stage).size();
         int index = Math.max(0, Math.min(count - 1, selectedBlock.get()));
         block.set(MbConvBreakdown.of(s.cost(), stage, index));
+    }
+
+    /** The headless layers name the symbols in ASCII; the window shows them as on the sliders. */
+    private static String greek(String message) {
+        return message.replace("alpha", "α").replace("beta", "β").replace("gamma", "γ").replace("phi", "φ");
     }
 
     private static List<CostModel> officialCosts() {

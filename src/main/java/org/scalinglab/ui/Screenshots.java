@@ -33,8 +33,10 @@ public final class Screenshots {
      * @param model     "b0".."b7" for an official model, or null for the formula at {@code phi}
      * @param phi       φ for the formula (ignored with a model); NaN keeps 0
      * @param stage     MBConv stage 2..8 to select in the table (and show in the block view), or 0 for none
+     * @param block     which block of that stage the block view shows, 1 = the first (past the last: the last)
      */
-    public record Request(String view, boolean presenter, int width, int height, String model, double phi, int stage) {
+    public record Request(String view, boolean presenter, int width, int height, String model, double phi, int stage,
+                          int block) {
         public Request {
             if (view == null || !VIEWS.contains(view.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("view must be one of " + String.join(", ", VIEWS) + ", got " + view);
@@ -45,6 +47,10 @@ public final class Screenshots {
             }
             if (model != null) OfficialModel.parse(model);
             if (stage != 0 && (stage < 1 || stage > 9)) throw new IllegalArgumentException("stage must be 1..9, got " + stage);
+            if (!Double.isNaN(phi) && !(phi >= 0 && phi <= ExplorerViewModel.MAX_PHI)) {
+                throw new IllegalArgumentException("phi must be between 0 and " + Fmt.plain(ExplorerViewModel.MAX_PHI) + ", got " + phi);
+            }
+            if (block < 1 || block > 26) throw new IllegalArgumentException("block must be 1..26, got " + block);
         }
     }
 
@@ -96,6 +102,7 @@ public final class Screenshots {
         }
         w.presenterProperty().set(r.presenter());
         if (r.stage() != 0) w.explorer.showStage(r.stage());
+        vm.selectedBlockProperty().set(r.block() - 1);
         ChartsPane charts = w.explorer.charts;
         switch (r.view()) {
             case "cam" -> w.tabs.getSelectionModel().select(w.camTab);

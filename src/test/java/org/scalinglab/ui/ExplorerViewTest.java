@@ -132,7 +132,7 @@ class ExplorerViewTest {
         assertTrue(big > 1.4 * normal, big + " vs " + normal);
 
         Path shot = dir.resolve("block.png");
-        Screenshots.write(shot, new Screenshots.Request("block", true, 1000, 700, "b2", Double.NaN, 5));
+        Screenshots.write(shot, new Screenshots.Request("block", false, 1000, 700, "b2", Double.NaN, 5, 2));
         BufferedImage img = ImageIO.read(shot.toFile());
         assertEquals(1000, img.getWidth());
         assertEquals(700, img.getHeight());
