@@ -130,6 +130,9 @@ public final class Screenshots {
             Platform.startup(() -> { });
         } catch (IllegalStateException alreadyRunning) {
             // the toolkit is up (a test or the app started it)
+        } catch (RuntimeException noGraphics) {
+            throw new IllegalStateException("JavaFX cannot start (" + noGraphics.getMessage() + "); on a machine without a "
+                    + "display run it under Xvfb: xvfb-run -a ./scaling-lab screenshot ...", noGraphics);
         }
         Platform.setImplicitExit(false);
     }

@@ -108,6 +108,16 @@ class ExplorerViewTest {
         assertSame(window.explorer.charts.blockTab, window.explorer.charts.getSelectionModel().getSelectedItem());
         assertTrue(text(robot, "#block-heading").startsWith("Stage 4, block 1 of 3 (Keras block3a)"), text(robot, "#block-heading"));
 
+        // the chart viewer carries the numbers as tooltips: the official B2 point of the cost chart
+        org.jfree.chart.fx.ChartCanvas canvas = window.explorer.charts.costBox.viewer().getCanvas();
+        assertTrue(canvas.isTooltipEnabled());
+        boolean b2 = false;
+        for (Object e : canvas.getRenderingInfo().getEntityCollection().getEntities()) {
+            String tip = ((org.jfree.chart.entity.ChartEntity) e).getToolTipText();
+            b2 |= tip != null && tip.startsWith("EfficientNet-B2: 0.994 G multiply-adds (paper Table 2: 1 B FLOPs)");
+        }
+        assertTrue(b2, "tooltip of the official B2 point");
+
         Path png = dir.resolve("cost.png");
         robot.interact(() -> {
             try {
