@@ -6,7 +6,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Weights baked into the graph as constants named {@code <layer>/<name>}: what an inference SavedModel needs. */
+/**
+ * Weights baked into the graph as constants named {@code weights/<layer>/<name>}: what an inference SavedModel needs.
+ * (Under a "weights" scope because TensorFlow Java renames an op whose name is already used as a scope.)
+ */
 public final class ConstantWeights implements WeightSource {
     private final KerasWeights weights;
 
@@ -22,6 +25,6 @@ public final class ConstantWeights implements WeightSource {
             throw new IllegalArgumentException(layer + "/" + name + " has " + values.length + " values, expected " + s.size()
                     + " for shape " + s);
         }
-        return tf.withSubScope(layer).withName(name).constant(s, DataBuffers.of(values, true, false));
+        return tf.withSubScope("weights").withSubScope(layer).withName(name).constant(s, DataBuffers.of(values, true, false));
     }
 }

@@ -147,9 +147,9 @@ public final class GraphBuilder {
         Operand<TFloat32> kernel = fromConv
                 ? weights.weight(tf, layer, "kernel", new long[] {1, 1, in, out})
                 : weights.weight(tf, layer, "kernel", new long[] {in, out});
-        if (fromConv) kernel = tf.withSubScope(layer).withName("kernel_2d").reshape(kernel, tf.constant(new int[] {in, out}));
+        if (fromConv) kernel = tf.withName(layer + "_kernel_2d").reshape(kernel, tf.constant(new int[] {in, out}));
         Operand<TFloat32> bias = weights.weight(tf, layer, "bias", new long[] {out});
-        Operand<TFloat32> y = tf.withSubScope(layer).withName("matmul").linalg.matMul(x, kernel);
+        Operand<TFloat32> y = tf.withName(layer + "_matmul").linalg.matMul(x, kernel);
         return named(layer, tf.withName(layer).nn.biasAdd(y, bias));
     }
 
@@ -163,11 +163,13 @@ public final class GraphBuilder {
     }
 
     private Operand<TFloat32> swish(Operand<TFloat32> x, String layer) {
-        Operand<TFloat32> sigmoid = tf.withSubScope(layer).withName("sigmoid").math.sigmoid(x);
+        Operand<TFloat32> sigmoid = tf.withName(layer + "_sigmoid").math.sigmoid(x);
         return named(layer, tf.withName(layer).math.mul(x, sigmoid));
     }
 
     private Operand<TFloat32> named(String layer, Operand<TFloat32> output) {
+        // TensorFlow Java silently renames an op whose name is taken; the Keras names are the contract, so insist
+        if (!output.op().name().equals(layer)) throw new IllegalStateException("op for " + layer + " was named " + output.op().name());
         layers.put(layer, output);
         return output;
     }

@@ -44,6 +44,7 @@ public final class SavedModelCache {
                 tmp = Files.createTempDirectory(cacheDir, ".export-");
                 Path model = tmp.resolve("model");
                 SavedModelExporter.export(spec, weights, imagenetRescale, model);
+                if (Files.exists(dir)) deleteRecursively(dir);  // an incomplete folder (no saved_model.pb) left by someone else
                 try {
                     Files.move(model, dir, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {

@@ -40,7 +40,7 @@ final class TinyNetworks {
                         case "gamma" -> c[i] = 0.5f + r.nextFloat();
                         case "beta", "bias" -> c[i] = (float) (0.2 * r.nextGaussian());
                         case "moving_mean" -> c[i] = (float) (0.3 * r.nextGaussian());
-                        case "moving_variance" -> c[i] = 0.05f + 2 * r.nextFloat() * r.nextFloat();
+                        case "moving_variance" -> c[i] = 0.5f + r.nextFloat();
                         case "mean" -> c[i] = 0.3f + 0.3f * r.nextFloat();
                         case "variance" -> c[i] = 0.04f + 0.1f * r.nextFloat();
                         default -> { }

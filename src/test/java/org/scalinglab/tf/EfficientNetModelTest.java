@@ -1,0 +1,110 @@
+package org.scalinglab.tf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalinglab.arch.NetworkSpec;
+
+/** The exported SavedModel run through DJL: same numbers as the reference, clear errors for bad input. */
+class EfficientNetModelTest {
+    static final NetworkSpec SPEC = TinyNetworks.tiny();
+    static final KerasWeights WEIGHTS = TinyNetworks.weights(SPEC, 21, false);
+
+    @TempDir
+    static Path cache;
+    static EfficientNetModel model;
+
+    @BeforeAll
+    static void load() {
+        model = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void batchedLogitsAndProbabilitiesMatchTheReference() {
+        float[][][] a = TinyNetworks.image(48, 40, 1), b = TinyNetworks.image(48, 40, 2);
+        EfficientNetModel.Predictions p = model.predict(new float[][][][] {a, b});
+        assertEquals(2, p.logits().length);
+        int i = 0;
+        for (float[][][] img : new float[][][][] {a, b}) {
+            double[] ref = new ReferenceEfficientNet(SPEC, WEIGHTS, false, false).run(img).logits;
+            assertTrue(TinyNetworks.relativeError(p.logits()[i], ref) < GraphParityTest.TOLERANCE, "image " + i);
+            double max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (double v : ref) max = Math.max(max, v);
+            for (double v : ref) sum += Math.exp(v - max);
+            for (int c = 0; c < ref.length; c++) assertEquals(Math.exp(ref[c] - max) / sum, p.probabilities()[i][c], 1e-5);
+            i++;
+        }
+        assertEquals(p.logits()[1][3], model.logits(new float[][][][] {b})[0][3], 1e-5, "batch of one gives the same");
+    }
+
+    @Test
+    void camDataReturnsTheLayerActivationsOfTheReference() {
+        float[][][] img = TinyNetworks.image(64, 64, 7);
+        ReferenceEfficientNet ref = new ReferenceEfficientNet(SPEC, WEIGHTS, false, false).run(img);
+        for (String layer : new String[] {"block2a_project_bn", "block4b_add", "top_activation"}) {
+            CamData cam = model.camData(img, layer, 3);
+            double[][][] expected = ref.layers.get(layer);
+            assertEquals(expected.length, cam.activations().length);
+            assertEquals(expected[0][0].length, cam.activations()[0][0].length);
+            assertEquals(expected.length, cam.gradients().length);
+            float[] flat = new float[TinyNetworks.flatten(expected).length];
+            int k = 0;
+            for (float[][] row : cam.activations()) for (float[] px : row) for (float v : px) flat[k++] = v;
+            assertTrue(TinyNetworks.relativeError(flat, TinyNetworks.flatten(expected)) < GraphParityTest.TOLERANCE, layer);
+            assertTrue(TinyNetworks.relativeError(cam.logits(), ref.logits) < GraphParityTest.TOLERANCE, layer);
+            assertEquals(layer, cam.layer());
+            assertEquals(3, cam.classIndex());
+        }
+    }
+
+    @Test
+    void imagesOutsideTheSupportedSizesAreRejectedWithTheLimit() {
+        var e = assertThrows(IllegalArgumentException.class, () -> model.logits(new float[][][][] {TinyNetworks.image(31, 64, 1)}));
+        assertTrue(e.getMessage().contains("32"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.logits(new float[][][][] {new float[40][40][4]}));
+        assertThrows(IllegalArgumentException.class, () -> model.logits(new float[0][][][]));
+        assertThrows(IllegalArgumentException.class, () -> model.logits(new float[][][][] {new float[40][40][3], new float[40][41][3]}));
+    }
+
+    @Test
+    void unknownLayerListsTheValidOnesAndBadClassIsRejected() {
+        float[][][] img = TinyNetworks.image(40, 40, 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> model.camData(img, "block9z_add", 0));
+        assertTrue(e.getMessage().contains("block2a_project_bn") && e.getMessage().contains("top_activation"), e.getMessage());
+        var c = assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", SPEC.classes()));
+        assertTrue(c.getMessage().contains("0 and " + (SPEC.classes() - 1)), c.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", -1));
+    }
+
+    @Test
+    void weightsOfAnotherNetworkAreRejectedByLayerName() {
+        NetworkSpec wider = new NetworkSpec("wider", 0.5, 0.34, 64, 0.2, 7);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> EfficientNetModel.load(wider, WEIGHTS, ModelOptions.defaults().withCacheDir(cache)));
+        assertTrue(e.getMessage().contains("stem_conv/kernel"), e.getMessage());
+    }
+
+    @Test
+    void reportsTheDevice() {
+        assertTrue(model.device().equals("CPU") || model.device().startsWith("GPU ("), model.device());
+    }
+
+    @Test
+    void aClosedModelSaysSo() {
+        EfficientNetModel m = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
+        m.close();
+        assertThrows(IllegalStateException.class, () -> m.logits(new float[][][][] {TinyNetworks.image(40, 40, 1)}));
+        m.close(); // twice is fine
+    }
+}
