@@ -81,8 +81,8 @@ public final class GraphBuilder {
     private Operand<TFloat32> stem(Operand<TFloat32> image) {
         Operand<TFloat32> x = named("rescaling", tf.withName("rescaling").math.mul(image, tf.constant(1f / 255f)));
         // Keras Normalization: (x - mean) / max(sqrt(variance), epsilon)
-        Operand<TFloat32> mean = weights.weight(tf, "normalization", "mean", new long[] {3});
-        Operand<TFloat32> variance = weights.weight(tf, "normalization", "variance", new long[] {3});
+        Operand<TFloat32> mean = weights.weight("normalization", "mean", new long[] {3});
+        Operand<TFloat32> variance = weights.weight("normalization", "variance", new long[] {3});
         Operand<TFloat32> std = tf.math.maximum(tf.math.sqrt(variance), tf.constant(NORMALIZATION_EPSILON));
         x = named("normalization", tf.withName("normalization").math.div(tf.math.sub(x, mean), std));
         if (imagenetRescale) {
@@ -104,7 +104,7 @@ public final class GraphBuilder {
             x = batchNorm(x, n + "expand_bn", filters);
             x = swish(x, n + "expand_activation");
         }
-        Operand<TFloat32> dk = weights.weight(tf, n + "dwconv", "depthwise_kernel", new long[] {b.kernel(), b.kernel(), filters, 1});
+        Operand<TFloat32> dk = weights.weight(n + "dwconv", "depthwise_kernel", new long[] {b.kernel(), b.kernel(), filters, 1});
         x = named(n + "dwconv", tf.withName(n + "dwconv").nn.depthwiseConv2dNative(x, dk, strides(b.stride()), "SAME"));
         x = batchNorm(x, n + "bn", filters);
         x = swish(x, n + "activation");
@@ -138,17 +138,17 @@ public final class GraphBuilder {
     }
 
     private Operand<TFloat32> conv(Operand<TFloat32> x, String layer, int k, int in, int out, int stride) {
-        Operand<TFloat32> kernel = weights.weight(tf, layer, "kernel", new long[] {k, k, in, out});
+        Operand<TFloat32> kernel = weights.weight(layer, "kernel", new long[] {k, k, in, out});
         return named(layer, tf.withName(layer).nn.conv2d(x, kernel, strides(stride), "SAME"));
     }
 
     /** A Keras Dense or a 1x1 Conv2D on a [N, C] tensor: matmul + bias. The kernel is reshaped from its Keras shape. */
     private Operand<TFloat32> dense(Operand<TFloat32> x, String layer, int in, int out, boolean fromConv) {
         Operand<TFloat32> kernel = fromConv
-                ? weights.weight(tf, layer, "kernel", new long[] {1, 1, in, out})
-                : weights.weight(tf, layer, "kernel", new long[] {in, out});
+                ? weights.weight(layer, "kernel", new long[] {1, 1, in, out})
+                : weights.weight(layer, "kernel", new long[] {in, out});
         if (fromConv) kernel = tf.withName(layer + "_kernel_2d").reshape(kernel, tf.constant(new int[] {in, out}));
-        Operand<TFloat32> bias = weights.weight(tf, layer, "bias", new long[] {out});
+        Operand<TFloat32> bias = weights.weight(layer, "bias", new long[] {out});
         Operand<TFloat32> y = tf.withName(layer + "_matmul").linalg.matMul(x, kernel);
         return named(layer, tf.withName(layer).nn.biasAdd(y, bias));
     }
@@ -156,8 +156,8 @@ public final class GraphBuilder {
     private Operand<TFloat32> batchNorm(Operand<TFloat32> x, String layer, int channels) {
         long[] shape = {channels};
         FusedBatchNorm<TFloat32, TFloat32> bn = tf.withName(layer).nn.fusedBatchNorm(x,
-                weights.weight(tf, layer, "gamma", shape), weights.weight(tf, layer, "beta", shape),
-                weights.weight(tf, layer, "moving_mean", shape), weights.weight(tf, layer, "moving_variance", shape),
+                weights.weight(layer, "gamma", shape), weights.weight(layer, "beta", shape),
+                weights.weight(layer, "moving_mean", shape), weights.weight(layer, "moving_variance", shape),
                 FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(false));
         return named(layer, bn.y());
     }

@@ -29,7 +29,7 @@ public final class SavedModelExporter {
         TfRuntime.ensureLoaded();
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            GraphBuilder.EfficientNetGraph net = new GraphBuilder(tf, spec, new ConstantWeights(weights), imagenetRescale,
+            GraphBuilder.EfficientNetGraph net = new GraphBuilder(tf, spec, new ConstantWeights(tf, weights), imagenetRescale,
                     GraphBuilder.Mode.INFERENCE).build();
             Operand<TFloat32> logits = tf.withName(Signatures.LOGITS).identity(net.logits());
             List<Signature> signatures = new ArrayList<>();

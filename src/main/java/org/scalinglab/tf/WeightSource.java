@@ -1,7 +1,6 @@
 package org.scalinglab.tf;
 
 import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -17,5 +16,5 @@ public interface WeightSource {
      * @param layer Keras layer name, e.g. "block2a_expand_conv"
      * @param name  Keras weight name, e.g. "kernel", "gamma", "moving_mean"
      */
-    Operand<TFloat32> weight(Ops tf, String layer, String name, long[] shape);
+    Operand<TFloat32> weight(String layer, String name, long[] shape);
 }

@@ -77,7 +77,8 @@ final class TinyNetworks {
         DirectGraph(NetworkSpec spec, KerasWeights weights, boolean imagenetRescale) {
             TfRuntime.ensureLoaded();
             graph = new Graph();
-            net = new GraphBuilder(Ops.create(graph), spec, new ConstantWeights(weights), imagenetRescale,
+            Ops tf = Ops.create(graph);
+            net = new GraphBuilder(tf, spec, new ConstantWeights(tf, weights), imagenetRescale,
                     GraphBuilder.Mode.INFERENCE).build();
             session = new Session(graph);
         }
