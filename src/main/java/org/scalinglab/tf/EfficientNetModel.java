@@ -59,6 +59,7 @@ public final class EfficientNetModel implements AutoCloseable {
      */
     public static EfficientNetModel load(NetworkSpec spec, KerasWeights weights, ModelOptions options) {
         weights.checkAgainst(WeightLayout.of(spec, true));
+        TfRuntime.ensureLoaded();
         boolean rescale = options.imagenetFix() && weights.imagenetStatistics();
         Path dir = SavedModelCache.getOrExport(spec, weights, rescale, options.cacheDir());
         EfficientNetModel model = new EfficientNetModel(spec, dir, options);

@@ -19,6 +19,9 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_OK;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionListDevices;
 
 import ai.djl.engine.Engine;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.util.Locale;
 import org.tensorflow.internal.c_api.TF_DeviceList;
 import org.tensorflow.internal.c_api.TF_Graph;
@@ -33,9 +36,30 @@ public final class TfRuntime {
     private TfRuntime() {
     }
 
-    /** DJL must load the natives before any org.tensorflow class is used. */
+    private static boolean loaded;
+
+    /**
+     * DJL must load the natives before any org.tensorflow class is used. Also quiets TensorFlow's C++ INFO lines
+     * (TF_CPP_MIN_LOG_LEVEL=1, warnings and errors stay) unless the user set the variable.
+     */
     public static synchronized void ensureLoaded() {
+        if (loaded) return;
+        if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) {
+            try {
+                LibC.INSTANCE.setenv("TF_CPP_MIN_LOG_LEVEL", "1", 0);
+            } catch (UnsatisfiedLinkError | RuntimeException ignored) {
+                // not glibc-like: TensorFlow just logs more
+            }
+        }
         Engine.getEngine("TensorFlow");
+        loaded = true;
+    }
+
+    /** setenv(3), for a variable TensorFlow reads from the process environment. */
+    private interface LibC extends Library {
+        LibC INSTANCE = Native.load(Platform.isWindows() ? "msvcrt" : "c", LibC.class);
+
+        int setenv(String name, String value, int overwrite);
     }
 
     /** "GPU (device:GPU:0, 80.0 GiB)" when TensorFlow sees a GPU (it then places the ops there), else "CPU". */

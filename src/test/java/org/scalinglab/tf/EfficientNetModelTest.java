@@ -96,6 +96,34 @@ class EfficientNetModelTest {
     }
 
     @Test
+    void callsFromSeveralThreadsGiveTheSequentialResults() throws Exception {
+        float[][][][] images = new float[4][][][];
+        float[][] sequential = new float[4][];
+        float[][] sequentialGradients = new float[4][];
+        for (int i = 0; i < 4; i++) {
+            images[i] = TinyNetworks.image(40 + 8 * i, 48, 100 + i);
+            sequential[i] = model.logits(new float[][][][] {images[i]})[0];
+            sequentialGradients[i] = model.camData(images[i], i % 2 == 0 ? "top_activation" : "block4b_add", i).gradients()[0][0];
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<float[][]>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> new float[][] {model.logits(new float[][][][] {images[k]})[0],
+                    model.camData(images[k], k % 2 == 0 ? "top_activation" : "block4b_add", k).gradients()[0][0]}));
+            }
+            for (int i = 0; i < 4; i++) {
+                float[][] got = futures.get(i).get();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(sequential[i], got[0], 1e-5f);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(sequentialGradients[i], got[1], 1e-6f);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void reportsTheDevice() {
         assertTrue(model.device().equals("CPU") || model.device().startsWith("GPU ("), model.device());
     }
