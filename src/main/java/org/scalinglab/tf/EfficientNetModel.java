@@ -170,17 +170,21 @@ public final class EfficientNetModel implements AutoCloseable {
         Criteria.Builder<Map, Map> builder = Criteria.builder().setTypes(Map.class, Map.class)
                 .optModelPath(modelDir).optEngine("TensorFlow").optOption("SignatureDefKey", signature)
                 .optTranslator((ai.djl.translate.Translator) new SignatureTranslator());
-        if (options.intraOpThreads() > 0 || options.interOpThreads() > 0) {
-            ConfigProto.Builder config = JavacppUtils.getSessionConfig().toBuilder();
-            if (options.intraOpThreads() > 0) config.setIntraOpParallelismThreads(options.intraOpThreads());
-            if (options.interOpThreads() > 0) config.setInterOpParallelismThreads(options.interOpThreads());
-            builder.optOption("ConfigProto", Base64.getEncoder().encodeToString(config.build().toByteArray()));
-        }
+        builder.optOption("ConfigProto", Base64.getEncoder().encodeToString(sessionConfig(options).toByteArray()));
         try {
             return (ZooModel<Map<String, FloatTensor>, Map<String, FloatTensor>>) (ZooModel) builder.build().loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new IllegalStateException("could not load the SavedModel in " + modelDir + " (" + signature + "): " + e.getMessage(), e);
         }
+    }
+
+    /** DJL's default session config (GPU visibility, soft placement) plus our threads; GPU memory grows on demand. */
+    static ConfigProto sessionConfig(ModelOptions options) {
+        ConfigProto.Builder config = JavacppUtils.getSessionConfig().toBuilder();
+        if (options.intraOpThreads() > 0) config.setIntraOpParallelismThreads(options.intraOpThreads());
+        if (options.interOpThreads() > 0) config.setInterOpParallelismThreads(options.interOpThreads());
+        config.getGpuOptionsBuilder().setAllowGrowth(true);
+        return config.build();
     }
 
     private static Map<String, FloatTensor> run(Predictor<Map<String, FloatTensor>, Map<String, FloatTensor>> predictor,

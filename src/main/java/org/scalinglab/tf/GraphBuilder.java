@@ -21,7 +21,14 @@ import org.tensorflow.types.TFloat32;
  * stride-2 convolutions use TensorFlow "SAME" padding, which for these odd kernels is exactly Keras'
  * {@code correct_pad} + "valid" at the actual input size (one row/column less on top/left than bottom/right for
  * even sizes, none for odd); BatchNorm epsilon 1e-3; swish; squeeze-excite from the block input width, with biases;
- * residuals only where stride 1 and in == out.
+ * residuals only where stride 1 and in == out. Two names differ from Keras on purpose: {@code predictions} is the
+ * dense layer's pre-softmax output (Keras folds the softmax into that layer), and {@code probabilities} is the softmax.
+ * The input pipeline is part of the graph: {@code rescaling} (×1/255), {@code normalization} ((x - mean) /
+ * max(sqrt(variance), 1e-7)) and, for the official ImageNet weights, {@code rescaling_1} (×1/sqrt(IMAGENET_STDDEV_RGB),
+ * Keras' constants, which equal the values those files store as "variance").
+ *
+ * <p>Weights come from a {@link WeightSource}; for inference they are constants baked into the graph (and so into
+ * the SavedModel, which needs no variables to restore and lets TensorFlow fold them at load time).
  *
  * <p>Training is designed in but not built: a {@link Mode#TRAINING} graph would take variables from its
  * {@link WeightSource}, run BatchNorm on batch statistics with moving-average updates, drop-connect on the residual

@@ -17,17 +17,21 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewSessionOptio
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewStatus;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_OK;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionListDevices;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetConfig;
 
 import ai.djl.engine.Engine;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import java.util.Locale;
+import org.bytedeco.javacpp.BytePointer;
 import org.tensorflow.internal.c_api.TF_DeviceList;
 import org.tensorflow.internal.c_api.TF_Graph;
 import org.tensorflow.internal.c_api.TF_Session;
 import org.tensorflow.internal.c_api.TF_SessionOptions;
 import org.tensorflow.internal.c_api.TF_Status;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
 
 /** Loads TensorFlow through DJL (so DJL's natives are the ones in use) and says which device TensorFlow runs on. */
 public final class TfRuntime {
@@ -74,6 +78,11 @@ public final class TfRuntime {
         TF_Graph graph = TF_NewGraph();
         TF_SessionOptions options = TF_NewSessionOptions();
         try {
+            // grow GPU memory on demand: the first GPU session sets up the process-wide allocator
+            byte[] config = ConfigProto.newBuilder().setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true)).build().toByteArray();
+            try (BytePointer bytes = new BytePointer(config)) {
+                TF_SetConfig(options, bytes, config.length, status);
+            }
             TF_Session session = TF_NewSession(graph, options, status);
             if (TF_GetCode(status) != TF_OK) return "CPU";
             try {
