@@ -124,6 +124,27 @@ class EfficientNetModelTest {
     }
 
     @Test
+    void theDefaultGradcamSignatureServesTopActivationThroughPlainDjl() throws Exception {
+        float[][][] img = TinyNetworks.image(40, 40, 8);
+        CamData viaModel = model.camData(img, "top_activation", 1);
+        float[] target = new float[SPEC.classes()];
+        target[1] = 1;
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ai.djl.repository.zoo.Criteria<java.util.Map, java.util.Map> criteria = ai.djl.repository.zoo.Criteria.builder()
+                .setTypes(java.util.Map.class, java.util.Map.class).optModelPath(model.modelDir()).optEngine("TensorFlow")
+                .optOption("SignatureDefKey", Signatures.GRADCAM).optTranslator((ai.djl.translate.Translator) new SignatureTranslator()).build();
+        try (var zoo = criteria.loadModel(); var predictor = zoo.newPredictor()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, FloatTensor> out = predictor.predict(java.util.Map.of(
+                    Signatures.IMAGE, FloatTensor.ofImages(new float[][][][] {img}),
+                    Signatures.TARGET, new FloatTensor(target, new long[] {1, SPEC.classes()})));
+            assertEquals(java.util.Set.of(Signatures.LOGITS, Signatures.ACTIVATIONS, Signatures.GRADIENTS), out.keySet());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(viaModel.gradients()[1][0], out.get(Signatures.GRADIENTS).image(0)[1][0], 1e-7f);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(viaModel.activations()[0][1], out.get(Signatures.ACTIVATIONS).image(0)[0][1], 1e-6f);
+        }
+    }
+
+    @Test
     void reportsTheDevice() {
         assertTrue(model.device().equals("CPU") || model.device().startsWith("GPU ("), model.device());
     }
