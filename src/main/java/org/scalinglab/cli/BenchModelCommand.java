@@ -25,6 +25,7 @@ final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--resolution", description = "input size in pixels (default: the model's own)") Integer resolution;
     @Option(names = "--runs", defaultValue = "20", description = "timed runs (default ${DEFAULT-VALUE})") int runs;
     @Option(names = "--warmup", defaultValue = "5", description = "untimed runs first (default ${DEFAULT-VALUE})") int warmup;
+    @Option(names = "--layer", defaultValue = "top_activation", description = "Grad-CAM layer: a block output or top_activation (default ${DEFAULT-VALUE})") String layer;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads, 0 = TensorFlow's choice (default ${DEFAULT-VALUE})") int threads;
     @Option(names = "--cache", description = "SavedModel cache folder (default ~/.scaling-lab/cache/savedmodels)") Path cache;
     @Option(names = "--json", description = "print one JSON object") boolean json;
@@ -40,6 +41,9 @@ final class BenchModelCommand implements Callable<Integer> {
         if (runs < 1 || runs > 100_000) throw new IllegalArgumentException("--runs must be between 1 and 100000");
         if (warmup < 0 || warmup > 100_000) throw new IllegalArgumentException("--warmup must be between 0 and 100000");
         if (threads < 0 || threads > 1024) throw new IllegalArgumentException("--threads must be between 0 and 1024");
+        if (!net.camLayers().contains(layer)) {
+            throw new IllegalArgumentException("--layer must be a block output or top_activation, e.g. " + net.camLayers().get(0) + ", got '" + layer + "'");
+        }
         ModelOptions options = ModelOptions.defaults().withThreads(threads, 0);
         if (cache != null) options = options.withCacheDir(cache);
 
@@ -50,7 +54,6 @@ final class BenchModelCommand implements Callable<Integer> {
         try (EfficientNetModel network = EfficientNetModel.load(net, weights, options)) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             double[] forward = time(() -> network.logits(image));
-            String layer = "top_activation";
             double[] cam = time(() -> network.camData(image[0], layer, 0));
             m.put("model", net.name());
             m.put("resolution", size);
@@ -77,14 +80,10 @@ final class BenchModelCommand implements Callable<Integer> {
                     m.get("device"), runs, warmup, (double) m.get("load_ms"));
             out.printf(Locale.ROOT, "forward:  median %.1f ms, min %.1f ms, max %.1f ms%n", m.get("median_ms"), m.get("min_ms"), m.get("max_ms"));
             out.printf(Locale.ROOT, "grad-cam: median %.1f ms (%s, forward + gradient), %.2f x forward%n", m.get("gradcam_median_ms"),
-                    layer(m), m.get("gradcam_ratio"));
+                    layer, m.get("gradcam_ratio"));
         }
         out.flush();
         return 0;
-    }
-
-    private static String layer(Map<String, Object> m) {
-        return (String) m.get("gradcam_layer");
     }
 
     private double[] time(Runnable pass) {

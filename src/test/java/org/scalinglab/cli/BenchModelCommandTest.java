@@ -18,11 +18,22 @@ class BenchModelCommandTest {
             {"bench-model", "--model", "b9"},
             {"bench-model", "--resolution", "16"},
             {"bench-model", "--runs", "0"},
+            {"bench-model", "--layer", "block9a_add"},
         }) {
             SpecCommandTest.Result r = SpecCommandTest.run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertTrue(r.err().startsWith("error: "), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+    }
+
+    @Test
+    void logLinesGoToStderrNotIntoTheJson() throws Exception {
+        // the first simplelogger.properties on the classpath wins; jHDF's would send logs to System.out
+        java.net.URL url = getClass().getClassLoader().getResource("simplelogger.properties");
+        try (var in = url.openStream()) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("org.slf4j.simpleLogger.logFile=System.err"), url + ": " + text);
         }
     }
 
