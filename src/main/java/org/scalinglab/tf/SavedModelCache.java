@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,13 +42,13 @@ public final class SavedModelCache {
                 tmp = Files.createTempDirectory(cacheDir, ".export-");
                 Path model = tmp.resolve("model");
                 SavedModelExporter.export(spec, weights, imagenetRescale, model);
-                if (Files.exists(dir)) deleteRecursively(dir);  // an incomplete folder (no saved_model.pb) left by someone else
+                if (Files.isRegularFile(dir.resolve(MODEL_FILE))) return dir;  // another process finished it meanwhile
+                // our folders appear complete in one rename, so one without saved_model.pb is debris (e.g. a copy cut short)
+                if (Files.exists(dir)) deleteRecursively(dir);
                 try {
                     Files.move(model, dir, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    // another process finished the same model first (a rename onto a non-empty folder fails): keep theirs
-                    if (!Files.isRegularFile(dir.resolve(MODEL_FILE))) throw e;
                 } catch (IOException e) {
+                    // a rename onto a folder that another process has just moved in fails: keep theirs
                     if (!Files.isRegularFile(dir.resolve(MODEL_FILE))) throw e;
                 }
                 return dir;
