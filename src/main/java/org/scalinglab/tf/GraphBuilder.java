@@ -27,8 +27,8 @@ import org.tensorflow.types.TFloat32;
  * max(sqrt(variance), 1e-7)) and, for the official ImageNet weights, {@code rescaling_1} (×1/sqrt(IMAGENET_STDDEV_RGB),
  * Keras' constants, which equal the values those files store as "variance").
  *
- * <p>Weights come from a {@link WeightSource}; for inference they are constants baked into the graph (and so into
- * the SavedModel, which needs no variables to restore and lets TensorFlow fold them at load time).
+ * <p>Weights come from a {@link WeightSource}: variables filled once before export for the SavedModel
+ * ({@link VariableWeights}), or constants for a throw-away graph ({@link ConstantWeights}).
  *
  * <p>Training is designed in but not built: a {@link Mode#TRAINING} graph would take variables from its
  * {@link WeightSource}, run BatchNorm on batch statistics with moving-average updates, drop-connect on the residual

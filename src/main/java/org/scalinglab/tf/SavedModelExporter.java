@@ -16,7 +16,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Writes the inference SavedModel of a network: the graph with its weights as constants, a serving signature and
+ * Writes the inference SavedModel of a network: the graph, its weights as variables (in the SavedModel's checkpoint,
+ * see {@link VariableWeights}), a serving signature and
  * one CAM signature per CAM layer ({@link NetworkSpec#camLayers()}). All CAM signatures share one backward pass
  * (one gradients call over every CAM layer), so the file holds one backward graph, and running a signature only
  * computes the part of it down to its layer.
@@ -29,7 +30,8 @@ public final class SavedModelExporter {
         TfRuntime.ensureLoaded();
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            GraphBuilder.EfficientNetGraph net = new GraphBuilder(tf, spec, new ConstantWeights(tf, weights), imagenetRescale,
+            VariableWeights variables = new VariableWeights(tf, weights);
+            GraphBuilder.EfficientNetGraph net = new GraphBuilder(tf, spec, variables, imagenetRescale,
                     GraphBuilder.Mode.INFERENCE).build();
             Operand<TFloat32> logits = tf.withName(Signatures.LOGITS).identity(net.logits());
             List<Signature> signatures = new ArrayList<>();
@@ -59,6 +61,7 @@ public final class SavedModelExporter {
                 }
             }
             try (Session session = new Session(graph)) {
+                variables.assign(session);
                 SavedModelBundle.exporter(dir.toString()).withSession(session)
                         .withSignatures(signatures.toArray(new Signature[0])).export();
             }
