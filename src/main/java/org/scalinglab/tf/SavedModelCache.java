@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,18 +68,17 @@ public final class SavedModelCache {
                 Double.toString(spec.width()), Double.toString(spec.depth()), spec.classes(), imagenetRescale)
                 .getBytes(StandardCharsets.UTF_8));
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        FloatBuffer floats = buffer.asFloatBuffer();
         for (WeightLayout.Weight w : WeightLayout.of(spec, true).weights()) {
             if (w.name().equals("count")) continue;  // the Normalization's sample count does not reach the graph
             md.update((w.layer() + "/" + w.name()).getBytes(StandardCharsets.UTF_8));
-            for (float v : weights.get(w.layer(), w.name())) {
-                if (buffer.remaining() < Float.BYTES) {
-                    md.update(buffer.flip());
-                    buffer.clear();
-                }
-                buffer.putFloat(v);
+            float[] values = weights.get(w.layer(), w.name());
+            for (int off = 0; off < values.length; off += floats.capacity()) {
+                int n = Math.min(floats.capacity(), values.length - off);
+                floats.clear();
+                floats.put(values, off, n);
+                md.update(buffer.array(), 0, n * Float.BYTES);
             }
-            md.update(buffer.flip());
-            buffer.clear();
         }
         return HexFormat.of().formatHex(md.digest(), 0, 12);
     }
