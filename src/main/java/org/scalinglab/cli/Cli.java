@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 SpecCommand.class,
                 VariantsCommand.class,
                 BenchCommand.class,
+                BenchModelCommand.class,
                 ScreenshotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
