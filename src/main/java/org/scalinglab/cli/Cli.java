@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SpecCommand.class,
                 VariantsCommand.class,
+                WeightsCommand.class,
                 BenchCommand.class,
                 BenchModelCommand.class,
                 ScreenshotCommand.class,
