@@ -75,4 +75,20 @@ class SpecCommandTest {
         Result both = run("spec", "--phi", "1", "--model", "b1");
         assertEquals(2, both.code());
     }
+
+    @Test
+    void variantsJsonAndBadBase() {
+        Result r = run("variants", "--phi", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(5, o.getAsJsonArray("variants").size());
+        JsonObject width = o.getAsJsonArray("variants").get(2).getAsJsonObject();
+        assertEquals("width", width.get("kind").getAsString());
+        assertEquals(224, width.get("resolution").getAsInt());
+        assertTrue(Math.abs(width.get("macs_difference").getAsDouble()) <= 0.05);
+
+        Result bad = run("variants", "--phi", "1", "--base", "0.5,x,160");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--base"), bad.err());
+    }
 }

@@ -1,0 +1,22 @@
+package org.scalinglab.train;
+
+/**
+ * One progress report of a training run, after a step or at the end of an epoch (then the validation fields are
+ * set, else NaN).
+ */
+public record TrainingProgress(String model, int epoch, int epochs, long step, long totalSteps, double loss,
+                               double accuracy, double imagesPerSecond, double etaSeconds, double learningRate,
+                               double validationTop1, double validationTop5, boolean epochEnd) {
+
+    public String line() {
+        String base = String.format(java.util.Locale.ROOT, "%s epoch %d/%d step %d/%d loss %.4f acc %.3f %.1f img/s lr %.5f ETA %s",
+                model, epoch + 1, epochs, step, totalSteps, loss, accuracy, imagesPerSecond, learningRate, eta(etaSeconds));
+        return epochEnd ? base + String.format(java.util.Locale.ROOT, " | val top-1 %.3f top-5 %.3f", validationTop1, validationTop5) : base;
+    }
+
+    static String eta(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) return "?";
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+}
