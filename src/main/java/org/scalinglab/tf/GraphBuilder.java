@@ -53,9 +53,6 @@ public final class GraphBuilder {
     public record BatchStatistics(Operand<TFloat32> mean, Operand<TFloat32> variance) {
     }
 
-    /** Keras BatchNormalization momentum: moving = moving * 0.99 + batch * 0.01. */
-    public static final float BN_MOMENTUM = 0.99f;
-
     private final Ops tf;
     private final Mode mode;
     private final Map<String, BatchStatistics> batchStatistics = new LinkedHashMap<>();
