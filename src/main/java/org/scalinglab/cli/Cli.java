@@ -7,7 +7,16 @@ import picocli.CommandLine.Command;
 /** The headless commands. Bad arguments: one line on stderr and exit code 2, never a stack trace. */
 @Command(name = "scaling-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Explore EfficientNet compound scaling. Without a command, opens the window.",
-        subcommands = {SpecCommand.class, VariantsCommand.class, TrainCommand.class, StudyCommand.class, BenchCommand.class, WeightsCommand.class,
+        subcommands = {
+                SpecCommand.class,
+                VariantsCommand.class,
+                TrainCommand.class,
+                StudyCommand.class,
+                WeightsCommand.class,
+                BenchCommand.class,
+                BenchModelCommand.class,
+                ScreenshotCommand.class,
+                CommandLine.HelpCommand.class})
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_USAGE = 2;

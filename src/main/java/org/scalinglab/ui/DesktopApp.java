@@ -1,8 +1,8 @@
 package org.scalinglab.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application. */
@@ -14,8 +14,11 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        MainWindow window = new MainWindow();
         stage.setTitle("Scaling Lab");
-        stage.setScene(new Scene(new Label("Scaling Lab"), 1280, 800));
+        stage.setScene(window.createScene(Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight())));
         stage.show();
+        window.explorer.controls.phi.slider().requestFocus();
     }
 }

@@ -1,0 +1,40 @@
+package org.scalinglab.cam;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The methods by their CLI names. */
+public final class CamMethods {
+    /** In the order the CLI lists them; the first is the default. */
+    public static final List<String> NAMES = List.of("gradcam", "gradcampp", "xgradcam", "layercam", "scorecam", "eigencam", "cam");
+    public static final String DEFAULT = "gradcam";
+
+    private CamMethods() {
+    }
+
+    /**
+     * @param denseKernel  supplies the classifier's kernel [channels][classes]; asked only for "cam"
+     * @param scoreCamBatch images per forward pass for "scorecam"
+     */
+    public static CamMethod create(String name, Supplier<float[][]> denseKernel, int scoreCamBatch) {
+        String n = name == null ? DEFAULT : name.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (n) {
+            case "gradcam" -> new GradCam();
+            case "gradcampp" -> new GradCamPlusPlus();
+            case "xgradcam" -> new XGradCam();
+            case "layercam" -> new LayerCam();
+            case "scorecam" -> new ScoreCam(scoreCamBatch);
+            case "eigencam" -> new EigenCam();
+            case "cam" -> new ClassActivationMap(denseKernel == null ? null : denseKernel.get());
+            default -> throw new IllegalArgumentException("unknown CAM method '" + name + "'; expected one of " + String.join(", ", NAMES));
+        };
+    }
+
+    /** Whether the method needs the gradients of the target layer. */
+    public static boolean usesGradients(String name) {
+        return switch (name) {
+            case "gradcam", "gradcampp", "xgradcam", "layercam" -> true;
+            default -> false;
+        };
+    }
+}

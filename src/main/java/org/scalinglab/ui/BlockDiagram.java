@@ -1,0 +1,190 @@
+package org.scalinglab.ui;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.scalinglab.arch.BlockSpec;
+import org.scalinglab.arch.MbConvBreakdown;
+import org.scalinglab.arch.MbConvBreakdown.Kind;
+import org.scalinglab.arch.MbConvBreakdown.Step;
+
+/**
+ * One MBConv block as a diagram read left to right (wrapping to the next line where the window is narrow): input,
+ * expand, depthwise, squeeze-and-excitation, project, residual, output; each box with its output shape, parameters
+ * and multiply-adds at the current scaling. Hovering a box explains it, in a tooltip and in the line under the diagram,
+ * which stays readable from the back of a lecture hall.
+ */
+final class BlockDiagram extends VBox {
+    static final String HINT = "Click a stage row (2–8) in the table to see its block; hover a box for what it does.";
+
+    private final ExplorerViewModel vm;
+    private final Label heading = new Label();
+    private final HBox blockChooser = new HBox(4);
+    private final FlowPane flow = new FlowPane();
+    private final Label residualBar = new Label();
+    private final Label explanation = new Label(HINT);
+
+    BlockDiagram(ExplorerViewModel vm) {
+        this.vm = vm;
+        setId("block-diagram");
+        getStyleClass().add("block-diagram");
+        setSpacing(8);
+        heading.getStyleClass().add("section-title");
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        heading.setId("block-heading");
+        blockChooser.setAlignment(Pos.CENTER_LEFT);
+        flow.setId("block-flow");
+        flow.getStyleClass().add("block-flow");
+        flow.setAlignment(Pos.CENTER_LEFT);
+        residualBar.getStyleClass().add("residual-bar");
+        residualBar.setMaxWidth(Double.MAX_VALUE);
+        residualBar.setWrapText(true);
+        explanation.getStyleClass().add("block-explanation");
+        explanation.setId("block-explanation");
+        explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(8, heading, blockChooser, residualBar, flow, explanation);
+        content.getStyleClass().add("block-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("block-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().add(scroll);
+        vm.blockProperty().addListener(o -> show());
+        show();
+    }
+
+    private void show() {
+        MbConvBreakdown b = vm.blockProperty().get();
+        if (b == null) return;
+        BlockSpec spec = b.block();
+        List<BlockSpec> siblings = MbConvBreakdown.blocksOf(vm.snapshot().network(), spec.stage());
+        int index = siblings.indexOf(spec);
+        String name = spec.name().substring(0, spec.name().length() - 1);
+        String out = b.steps().get(b.steps().size() - 1).shape();
+        heading.setText("Stage " + spec.stage() + ", block " + (index + 1) + " of " + siblings.size() + " (Keras " + name
+                + "): MBConv" + spec.expandRatio() + ", k" + spec.kernel() + "×" + spec.kernel() + ",  " + b.inShape() + " → "
+                + out + ",  " + Fmt.count(b.params()) + " params, " + Fmt.macs(b.macs()) + " multiply-adds");
+        chooser(siblings, index);
+
+        flow.getChildren().clear();
+        flow.getChildren().add(box("Input", "from the previous block", b.inShape(), null, null, "io",
+                "The block's input: the previous block's output (or the stem's).", List.of()));
+        HBox se = null;
+        for (Step s : b.steps()) {
+            Node node = box(s.title(), s.detail(), s.shape(), Fmt.count(s.params()), Fmt.macs(s.macs()), kindClass(s.kind()),
+                    s.explanation(), s.layers());
+            if (isSe(s.kind())) {
+                if (se == null) {
+                    se = new HBox(4);
+                    se.setAlignment(Pos.CENTER_LEFT);
+                    Label cap = new Label("squeeze-and-excitation: weigh the channels");
+                    cap.getStyleClass().add("se-caption");
+                    VBox group = new VBox(4, cap, se);
+                    group.getStyleClass().add("se-group");
+                    flow.getChildren().add(withArrow(group));
+                } else {
+                    se.getChildren().add(arrow());
+                }
+                se.getChildren().add(node);
+            } else {
+                flow.getChildren().add(withArrow(node));
+            }
+        }
+        flow.getChildren().add(withArrow(box("Output", "to the next block", out, null, null, "io",
+                "The block's output, the next block's input.", List.of())));
+        if (b.step(Kind.RESIDUAL) != null) {
+            residualBar.setText("Residual: stride 1 and " + spec.filtersIn() + " → " + spec.filtersOut()
+                    + " channels, so the input " + b.inShape() + " is added to the output (in training the branch is "
+                    + "dropped with probability " + Fmt.fixed(spec.dropConnectRate(), 3) + ")");
+        } else {
+            residualBar.setText("No residual: this block changes the shape (" + b.inShape() + " → " + out
+                    + "), so its input cannot be added to its output");
+        }
+        residualBar.getStyleClass().remove("absent");
+        if (b.step(Kind.RESIDUAL) == null) residualBar.getStyleClass().add("absent");
+    }
+
+    private void chooser(List<BlockSpec> siblings, int index) {
+        blockChooser.getChildren().clear();
+        blockChooser.getChildren().add(new Label("Block:"));
+        ToggleGroup group = new ToggleGroup();
+        for (int i = 0; i < siblings.size(); i++) {
+            BlockSpec s = siblings.get(i);
+            ToggleButton t = new ToggleButton(String.valueOf(i + 1));
+            t.setId("block-" + (i + 1));
+            t.setToggleGroup(group);
+            t.setSelected(i == index);
+            t.setTooltip(new Tooltip(s.name().substring(0, s.name().length() - 1) + (s.residual() ? ": with residual"
+                    : ": stride " + s.stride() + ", channels " + s.filtersIn() + " → " + s.filtersOut() + ", no residual")));
+            int target = i;
+            t.setOnAction(e -> vm.selectedBlockProperty().set(target));
+            blockChooser.getChildren().add(t);
+        }
+        if (siblings.size() > 1) {
+            Label note = new Label("block 1 changes the size; the others keep it and add the residual");
+            note.getStyleClass().add("explain");
+            blockChooser.getChildren().add(note);
+        }
+    }
+
+    private VBox box(String title, String detail, String shape, String params, String macs, String kind, String explain,
+                     List<String> layers) {
+        Label t = new Label(title);
+        t.getStyleClass().add("step-title");
+        Label d = new Label(detail);
+        d.getStyleClass().add("step-detail");
+        Label sh = new Label(shape);
+        sh.getStyleClass().add("step-shape");
+        VBox v = new VBox(1, t, d, sh);
+        if (params != null) v.getChildren().add(new Label(params + " params"));
+        if (macs != null) v.getChildren().add(new Label(macs + " mult-adds"));
+        for (Node n : v.getChildren()) {
+            ((Label) n).setWrapText(true);
+            ((Label) n).setMinHeight(Region.USE_PREF_SIZE);
+        }
+        v.getStyleClass().addAll("step", kind);
+        Tooltip tip = new Tooltip(explain + (layers.isEmpty() ? "" : "\nKeras layers: " + String.join(", ", layers)));
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        Tooltip.install(v, tip);
+        v.setOnMouseEntered(e -> explanation.setText(title + " (" + detail + "): " + explain));
+        v.setOnMouseExited(e -> explanation.setText(HINT));
+        return v;
+    }
+
+    private static HBox withArrow(Node n) {
+        HBox h = new HBox(4, arrow(), n);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private static Label arrow() {
+        Label a = new Label("→");
+        a.getStyleClass().add("flow-arrow");
+        return a;
+    }
+
+    private static boolean isSe(Kind k) {
+        return k == Kind.SQUEEZE || k == Kind.SE_REDUCE || k == Kind.SE_EXPAND || k == Kind.EXCITE;
+    }
+
+    private static String kindClass(Kind k) {
+        return switch (k) {
+            case EXPAND, PROJECT -> "pointwise";
+            case DEPTHWISE -> "depthwise";
+            case SQUEEZE, SE_REDUCE, SE_EXPAND, EXCITE -> "se";
+            case RESIDUAL -> "residual";
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.scalinglab.ui;
+
+import java.util.Locale;
+
+/** Number formats of the window: the same everywhere, independent of the machine's locale. */
+final class Fmt {
+    private Fmt() {
+    }
+
+    /** 5,330,571 */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** 5.33 M */
+    static String millions(long n) {
+        return String.format(Locale.ROOT, n >= 10_000_000 ? "%.1f M" : "%.2f M", n / 1e6);
+    }
+
+    /** 0.386 G */
+    static String giga(long n) {
+        return String.format(Locale.ROOT, n >= 10_000_000_000L ? "%.2f G" : "%.3f G", n / 1e9);
+    }
+
+    /** Multiply-adds of a stage or step: 29.8 M, 1.20 G, 4.1 k. */
+    static String macs(long n) {
+        if (n == 0) return "0";
+        if (n >= 1_000_000_000L) return String.format(Locale.ROOT, "%.2f G", n / 1e9);
+        if (n >= 1_000_000L) return String.format(Locale.ROOT, "%.1f M", n / 1e6);
+        if (n >= 1_000L) return String.format(Locale.ROOT, "%.1f k", n / 1e3);
+        return String.valueOf(n);
+    }
+
+    static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** 2.0, 1.15, 600 as the paper writes them. */
+    static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,29 @@
+package org.scalinglab.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad arguments are refused with one line and exit code 2, before any window is built. */
+class ScreenshotCommandTest {
+
+    @Test
+    void badArgumentsExitWithTwo() {
+        String[][] cases = {
+                {"screenshot", "--out", "x.gif"},
+                {"screenshot", "--out", "x.png", "--view", "nowhere"},
+                {"screenshot", "--out", "x.png", "--size", "10x10"},
+                {"screenshot", "--out", "x.png", "--size", "big"},
+                {"screenshot", "--out", "x.png", "--model", "b9"},
+                {"screenshot", "--out", "x.png", "--phi", "9"},
+                {"screenshot", "--out", "x.png", "--model", "b1", "--phi", "1"},
+                {"screenshot", "--out", "x.png", "--stage", "12"},
+        };
+        for (String[] args : cases) {
+            SpecCommandTest.Result r = SpecCommandTest.run(args);
+            assertEquals(Cli.EXIT_USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        }
+    }
+}
