@@ -14,9 +14,7 @@ import picocli.CommandLine.Command;
                 StudyCommand.class,
                 WeightsCommand.class,
                 BenchCommand.class,
-                BenchModelCommand.class,
                 ScreenshotCommand.class,
-                CommandLine.HelpCommand.class})
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_USAGE = 2;
