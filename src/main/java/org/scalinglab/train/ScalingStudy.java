@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.scalinglab.arch.CostModel;
 import org.scalinglab.arch.MatchedVariants;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.scaling.CompoundScaling;
@@ -43,19 +42,27 @@ public final class ScalingStudy {
     public static Report run(NetworkSpec base, CompoundScaling scaling, ImageFolder data, TrainingConfig config, Path out,
                              Consumer<TrainingProgress> progress, BooleanSupplier cancelled) throws IOException {
         NetworkSpec classed = base.withClasses(data.classes().size());
+        List<MatchedVariants.Variant> variants = MatchedVariants.of(classed, scaling);
+        // every planned model is in the report from the start; weights stay null until a model is trained
         List<Entry> entries = new ArrayList<>();
-        for (MatchedVariants.Variant v : MatchedVariants.of(classed, scaling)) {
+        for (MatchedVariants.Variant v : variants) entries.add(entry(v, null, out));
+        write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
+        for (int i = 0; i < variants.size(); i++) {
+            MatchedVariants.Variant v = variants.get(i);
             String kind = v.kind().name().toLowerCase(Locale.ROOT);
-            NetworkSpec spec = v.spec().withName(kind);
-            Path dir = out.resolve(kind);
-            Trainer.Result r = Trainer.train(spec, data, config, dir, progress, cancelled);
-            CostModel cost = CostModel.of(spec);
-            entries.add(new Entry(kind, v.kind().label(), spec.width(), spec.depth(), spec.resolution(), spec.classes(),
-                    cost.params(), cost.macs(), v.relativeDifference(), r.top1(), r.top5(), r.seconds(), r.imagesPerSecond(),
-                    r.history().size(), out.relativize(r.weights()).toString()));
+            Trainer.Result r = Trainer.train(v.spec().withName(kind), data, config, out.resolve(kind), progress, cancelled);
+            entries.set(i, entry(v, r, out));
             write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
         }
         return new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries);
+    }
+
+    private static Entry entry(MatchedVariants.Variant v, Trainer.Result r, Path out) {
+        NetworkSpec spec = v.spec();
+        return new Entry(v.kind().name().toLowerCase(Locale.ROOT), v.kind().label(), spec.width(), spec.depth(), spec.resolution(),
+                spec.classes(), v.params(), v.macs(), v.relativeDifference(), r == null ? Double.NaN : r.top1(),
+                r == null ? Double.NaN : r.top5(), r == null ? 0 : r.seconds(), r == null ? 0 : r.imagesPerSecond(),
+                r == null ? 0 : r.history().size(), r == null ? null : out.relativize(r.weights()).toString());
     }
 
     static void write(Path out, Report report) throws IOException {
