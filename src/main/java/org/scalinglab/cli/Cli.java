@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 SpecCommand.class,
                 VariantsCommand.class,
                 WeightsCommand.class,
+                TrainCommand.class,
+                StudyCommand.class,
                 BenchCommand.class,
                 BenchModelCommand.class,
                 ScreenshotCommand.class,
