@@ -50,15 +50,23 @@ public final class MatchedVariants {
         NetworkSpec compound = new NetworkSpec(name(base, "compound"), w0 * scaling.width(), d0 * scaling.depth(),
                 (int) Math.round(r0 * scaling.resolutionMultiplier()), base.dropout(), base.classes());
         long target = CostModel.of(compound).macs();
+        List<Variant> single = matching(base, target);
+        return List.of(variant(Kind.BASE, base, target), variant(Kind.COMPOUND, compound, target),
+                single.get(0), single.get(1), single.get(2));
+    }
 
+    /** Width-only, depth-only and resolution-only scalings of the base whose multiply-adds come closest to a target. */
+    public static List<Variant> matching(NetworkSpec base, long target) {
+        double w0 = base.width();
+        double d0 = base.depth();
+        int r0 = base.resolution();
         NetworkSpec width = solve(target, w0, Math.min(CompoundScaling.MAX_WIDTH, MAX_FACTOR * w0),
                 w -> new NetworkSpec(name(base, "width"), w, d0, r0, base.dropout(), base.classes()));
         NetworkSpec depth = solve(target, d0, Math.min(CompoundScaling.MAX_DEPTH, MAX_FACTOR * d0),
                 d -> new NetworkSpec(name(base, "depth"), w0, d, r0, base.dropout(), base.classes()));
         NetworkSpec resolution = solve(target, r0, Math.min(NetworkSpec.MAX_RESOLUTION, MAX_FACTOR * r0),
                 r -> new NetworkSpec(name(base, "resolution"), w0, d0, (int) Math.round(r), base.dropout(), base.classes()));
-        return List.of(variant(Kind.BASE, base, target), variant(Kind.COMPOUND, compound, target),
-                variant(Kind.WIDTH, width, target), variant(Kind.DEPTH, depth, target),
+        return List.of(variant(Kind.WIDTH, width, target), variant(Kind.DEPTH, depth, target),
                 variant(Kind.RESOLUTION, resolution, target));
     }
 

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SpecCommand.class,
                 VariantsCommand.class,
+                WeightsCommand.class,
+                TrainCommand.class,
+                StudyCommand.class,
                 BenchCommand.class,
                 BenchModelCommand.class,
                 ScreenshotCommand.class,

@@ -30,14 +30,14 @@ import org.tensorflow.types.TFloat32;
  * <p>Weights come from a {@link WeightSource}: variables filled once before export for the SavedModel
  * ({@link VariableWeights}), or constants for a throw-away graph ({@link ConstantWeights}).
  *
- * <p>Training is designed in but not built: a {@link Mode#TRAINING} graph would take variables from its
- * {@link WeightSource}, run BatchNorm on batch statistics with moving-average updates, drop-connect on the residual
- * branches ({@link BlockSpec#dropConnectRate()}) and dropout before the dense layer ({@link NetworkSpec#dropout()}).
- * The places to change are {@link #batchNorm}, {@link #block}'s residual and {@link #head}.
+ * <p>A {@link Mode#TRAINING} graph takes variables from its {@link WeightSource}, runs BatchNorm on batch statistics
+ * (their moving-average updates are left to the trainer, which owns the variables: see
+ * {@link EfficientNetGraph#batchStatistics()}), drop-connect on the residual branches as Keras does
+ * (per-sample, rate {@link BlockSpec#dropConnectRate()}) and dropout before the dense layer ({@link NetworkSpec#dropout()}).
  */
 public final class GraphBuilder {
 
-    /** Which graph to build. Only inference exists so far. */
+    /** Which graph to build. */
     public enum Mode { INFERENCE, TRAINING }
 
     /** Keras' IMAGENET_STDDEV_RGB: the extra 1/sqrt(std) rescale of the official ImageNet weights (tensorflow#49930). */
@@ -48,7 +48,7 @@ public final class GraphBuilder {
 
     /** The built graph's entry and exit points. {@code layers} maps Keras layer names to their outputs, in order. */
     public record EfficientNetGraph(Placeholder<TFloat32> image, Operand<TFloat32> logits, Operand<TFloat32> probabilities,
-                                    Map<String, Operand<TFloat32>> layers) {
+                                    Map<String, Operand<TFloat32>> layers, Map<String, BatchStatistics> batchStatistics) {
         public Operand<TFloat32> layer(String name) {
             Operand<TFloat32> op = layers.get(name);
             if (op == null) throw new IllegalArgumentException("no layer named '" + name + "'");
@@ -56,7 +56,13 @@ public final class GraphBuilder {
         }
     }
 
+    /** A training-mode BatchNorm's batch mean and (Bessel-corrected) variance, for the moving-average update. */
+    public record BatchStatistics(Operand<TFloat32> mean, Operand<TFloat32> variance) {
+    }
+
     private final Ops tf;
+    private final Mode mode;
+    private final Map<String, BatchStatistics> batchStatistics = new LinkedHashMap<>();
     private final NetworkSpec spec;
     private final WeightSource weights;
     private final boolean imagenetRescale;
@@ -67,7 +73,7 @@ public final class GraphBuilder {
      *                        official ImageNet weights only
      */
     public GraphBuilder(Ops tf, NetworkSpec spec, WeightSource weights, boolean imagenetRescale, Mode mode) {
-        if (mode != Mode.INFERENCE) throw new UnsupportedOperationException("only inference graphs are built so far");
+        this.mode = mode;
         this.tf = tf;
         this.spec = spec;
         this.weights = weights;
@@ -82,7 +88,8 @@ public final class GraphBuilder {
         for (BlockSpec b : spec.blocks()) x = block(x, b);
         Operand<TFloat32> logits = head(x);
         Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
-        return new EfficientNetGraph(image, logits, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(layers)));
+        return new EfficientNetGraph(image, logits, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(layers)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(batchStatistics)));
     }
 
     private Operand<TFloat32> stem(Operand<TFloat32> image) {
@@ -118,7 +125,10 @@ public final class GraphBuilder {
         x = squeezeExcite(x, b, filters);
         x = conv(x, n + "project_conv", 1, filters, b.filtersOut(), 1);
         x = batchNorm(x, n + "project_bn", b.filtersOut());
-        if (b.residual()) x = named(n + "add", tf.withName(n + "add").math.add(x, input));
+        if (b.residual()) {
+            if (mode == Mode.TRAINING && b.dropConnectRate() > 0) x = dropConnect(x, n + "drop", b.dropConnectRate());
+            x = named(n + "add", tf.withName(n + "add").math.add(x, input));
+        }
         return x;
     }
 
@@ -141,6 +151,7 @@ public final class GraphBuilder {
         x = swish(x, "top_activation");
         x = named("avg_pool", tf.withName("avg_pool").math.mean(x, tf.constant(new int[] {1, 2})));
         // top_dropout is the identity at inference
+        if (mode == Mode.TRAINING && spec.dropout() > 0) x = dropout(x, spec.dropout());
         return dense(x, "predictions", spec.headFilters(), spec.classes(), false);
     }
 
@@ -162,11 +173,40 @@ public final class GraphBuilder {
 
     private Operand<TFloat32> batchNorm(Operand<TFloat32> x, String layer, int channels) {
         long[] shape = {channels};
+        if (mode == Mode.TRAINING) {
+            // batch statistics; the empty mean/variance inputs are what the op expects in training mode
+            Operand<TFloat32> empty = tf.constant(new float[0]);
+            FusedBatchNorm<TFloat32, TFloat32> bn = tf.withName(layer).nn.fusedBatchNorm(x,
+                    weights.weight(layer, "gamma", shape), weights.weight(layer, "beta", shape), empty, empty,
+                    FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(true));
+            batchStatistics.put(layer, new BatchStatistics(bn.batchMean(), bn.batchVariance()));
+            return named(layer, bn.y());
+        }
         FusedBatchNorm<TFloat32, TFloat32> bn = tf.withName(layer).nn.fusedBatchNorm(x,
                 weights.weight(layer, "gamma", shape), weights.weight(layer, "beta", shape),
                 weights.weight(layer, "moving_mean", shape), weights.weight(layer, "moving_variance", shape),
                 FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(false));
         return named(layer, bn.y());
+    }
+
+    /** Keras Dropout(rate, noise_shape=(None, 1, 1, 1)): drops the whole residual branch per sample. */
+    private Operand<TFloat32> dropConnect(Operand<TFloat32> x, String layer, double rate) {
+        Operand<org.tensorflow.types.TInt32> batch = tf.gather(tf.shape(x), tf.constant(new int[] {0}), tf.constant(0));
+        Operand<org.tensorflow.types.TInt32> noiseShape = tf.concat(List.of(batch, tf.constant(new int[] {1, 1, 1})), tf.constant(0));
+        return keepScaled(x, layer, rate, noiseShape);
+    }
+
+    /** Keras Dropout on the pooled features, element-wise. */
+    private Operand<TFloat32> dropout(Operand<TFloat32> x, double rate) {
+        return keepScaled(x, "top_dropout", rate, tf.shape(x));
+    }
+
+    /** x / keep * floor(keep + U[0, 1)) with the noise of the given shape. */
+    private Operand<TFloat32> keepScaled(Operand<TFloat32> x, String layer, double rate, Operand<org.tensorflow.types.TInt32> noiseShape) {
+        float keep = (float) (1 - rate);
+        Operand<TFloat32> noise = tf.withName(layer + "_noise").random.randomUniform(noiseShape, TFloat32.class);
+        Operand<TFloat32> mask = tf.math.floor(tf.math.add(noise, tf.constant(keep)));
+        return named(layer, tf.withName(layer).math.mul(tf.math.div(x, tf.constant(keep)), mask));
     }
 
     private Operand<TFloat32> swish(Operand<TFloat32> x, String layer) {

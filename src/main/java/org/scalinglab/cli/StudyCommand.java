@@ -1,0 +1,60 @@
+package org.scalinglab.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scalinglab.arch.MatchedVariants;
+import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.export.StudyChart;
+import org.scalinglab.scaling.CompoundScaling;
+import org.scalinglab.train.ImageFolder;
+import org.scalinglab.train.ScalingStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"Train a base network and its compound, width-only, depth-only and resolution-only scalings of equal",
+                "multiply-adds (the paper's Figure 7 models) on an image folder; writes report.json and study.png/.svg.",
+                "Each model checkpoints every epoch: run the same command again to resume."})
+final class StudyCommand implements Callable<Integer> {
+    @Option(names = "--phi", required = true, description = "compound coefficient phi") double phi;
+    @Option(names = "--alpha", defaultValue = "1.2", description = "depth base (default ${DEFAULT-VALUE})") double alpha;
+    @Option(names = "--beta", defaultValue = "1.1", description = "width base (default ${DEFAULT-VALUE})") double beta;
+    @Option(names = "--gamma", defaultValue = "1.15", description = "resolution base (default ${DEFAULT-VALUE})") double gamma;
+    @Option(names = "--base", required = true, description = "base network WIDTH,DEPTH,RESOLUTION, e.g. 0.5,0.6,160 (or b0..b7)") String base;
+    @Mixin TrainingOptions options;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CompoundScaling scaling = new CompoundScaling(phi, alpha, beta, gamma);
+        ImageFolder data = options.dataset();
+        NetworkSpec baseSpec = BaseSpecs.parse(base).withClasses(data.classes().size());
+        out.println("Study of " + baseSpec + " at phi=" + phi + " on " + data.classes().size() + " classes, "
+                + data.train().size() + " training / " + data.validation().size() + " validation images:");
+        for (MatchedVariants.Variant v : MatchedVariants.of(baseSpec, scaling)) out.println("  " + MatchedVariants.describe(v));
+        out.flush();
+        ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.out(), p -> {
+            err.println(p.line());
+            err.flush();
+        }, () -> false);
+        List<StudyChart.Point> points = report.models().stream()
+                .map(m -> new StudyChart.Point(m.label(), m.macs(), m.top1())).toList();
+        var chart = StudyChart.chart(String.format(Locale.ROOT, "Scaling study, phi = %s", phi), points);
+        StudyChart.write(options.out().resolve("study.png"), chart, 144);
+        StudyChart.write(options.out().resolve("study.svg"), chart, 72);
+        out.printf("%-16s %8s %8s %6s %12s %10s %8s %8s %9s%n", "model", "width", "depth", "res", "mult-adds", "params", "top-1", "top-5", "time");
+        for (ScalingStudy.Entry e : report.models()) {
+            out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %7.2f%% %7.2f%% %8.0fs%n", e.label(), e.width(), e.depth(),
+                    e.resolution(), e.macs(), e.params(), 100 * e.top1(), 100 * e.top5(), e.trainingSeconds());
+        }
+        out.println("Report: " + options.out().resolve("report.json"));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package org.scalinglab.cli;
+
+import java.nio.file.Path;
+import org.scalinglab.train.ImageFolder;
+import org.scalinglab.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** The data and optimisation options shared by {@code train} and {@code study}. */
+final class TrainingOptions {
+    @Option(names = "--data", required = true, description = "image folder: one sub-folder per class, or train/ and val/ holding them")
+    Path data;
+    @Option(names = "--epochs", required = true, description = "epochs to train (a resumed run continues up to this)") int epochs;
+    @Option(names = "--out", required = true, description = "output folder: checkpoints, model.h5, report") Path outDir;
+    @Option(names = "--batch", defaultValue = "32", description = "batch size (default ${DEFAULT-VALUE})") int batch;
+    @Option(names = "--lr", defaultValue = "0.05", description = "peak learning rate (default ${DEFAULT-VALUE})") double lr;
+    @Option(names = "--warmup", defaultValue = "1", description = "warm-up epochs (default ${DEFAULT-VALUE})") double warmup;
+    @Option(names = "--per-class", defaultValue = "0", description = "at most this many training images per class, 0 = all (default ${DEFAULT-VALUE})") int perClass;
+    @Option(names = "--held-out", defaultValue = "0.1", description = "validation fraction when there is no val/ folder (default ${DEFAULT-VALUE})") double heldOut;
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--loader-threads", defaultValue = "2", description = "image decoding threads (default ${DEFAULT-VALUE})") int loaderThreads;
+
+    TrainingConfig config() {
+        return new TrainingConfig(epochs, batch, lr, Math.min(warmup, epochs), 0.9, 0.1, 1e-5, 0.9, seed, loaderThreads);
+    }
+
+    ImageFolder dataset() {
+        if (perClass < 0) throw new IllegalArgumentException("--per-class must be 0 or more");
+        return ImageFolder.open(data, heldOut, perClass, seed);
+    }
+
+    Path out() {
+        return outDir;
+    }
+}

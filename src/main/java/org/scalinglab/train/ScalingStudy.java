@@ -1,0 +1,93 @@
+package org.scalinglab.train;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.scalinglab.arch.MatchedVariants;
+import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.scaling.CompoundScaling;
+
+/**
+ * The paper's Figure 7 experiment at small scale: a base network and its compound, width-only, depth-only and
+ * resolution-only scalings of equal multiply-adds, each trained the same way. Each model trains in
+ * {@code out/<kind>/} with its own checkpoints, so an interrupted study resumes model by model.
+ * {@code report.json} is rewritten after every model.
+ */
+public final class ScalingStudy {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    /** One trained model of the study, as report.json lists it. */
+    public record Entry(String kind, String label, double width, double depth, int resolution, int classes, long params,
+                        long macs, double macsDifference, double top1, double top5, double trainingSeconds,
+                        double imagesPerSecond, int epochs, String weights) {
+    }
+
+    /** What report.json holds. */
+    public record Report(double phi, double alpha, double beta, double gamma, List<String> classes, List<Entry> models) {
+    }
+
+    private ScalingStudy() {
+    }
+
+    public static Report run(NetworkSpec base, CompoundScaling scaling, ImageFolder data, TrainingConfig config, Path out,
+                             Consumer<TrainingProgress> progress, BooleanSupplier cancelled) throws IOException {
+        NetworkSpec classed = base.withClasses(data.classes().size());
+        List<MatchedVariants.Variant> variants = MatchedVariants.of(classed, scaling);
+        // every planned model is in the report from the start; weights stay null until a model is trained
+        List<Entry> entries = new ArrayList<>();
+        for (MatchedVariants.Variant v : variants) entries.add(entry(v, null, out));
+        write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
+        for (int i = 0; i < variants.size(); i++) {
+            MatchedVariants.Variant v = variants.get(i);
+            String kind = v.kind().name().toLowerCase(Locale.ROOT);
+            Trainer.Result r = Trainer.train(v.spec().withName(kind), data, config, out.resolve(kind), progress, cancelled);
+            entries.set(i, entry(v, r, out));
+            write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
+        }
+        return new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries);
+    }
+
+    private static Entry entry(MatchedVariants.Variant v, Trainer.Result r, Path out) {
+        NetworkSpec spec = v.spec();
+        return new Entry(v.kind().name().toLowerCase(Locale.ROOT), v.kind().label(), spec.width(), spec.depth(), spec.resolution(),
+                spec.classes(), v.params(), v.macs(), v.relativeDifference(), r == null ? Double.NaN : r.top1(),
+                r == null ? Double.NaN : r.top5(), r == null ? 0 : r.seconds(), r == null ? 0 : r.imagesPerSecond(),
+                r == null ? 0 : r.history().size(), r == null ? null : out.relativize(r.weights()).toString());
+    }
+
+    static void write(Path out, Report report) throws IOException {
+        Files.createDirectories(out);
+        Path tmp = out.resolve("report.json.tmp");
+        Files.writeString(tmp, GSON.toJson(report), StandardCharsets.UTF_8);
+        Files.move(tmp, out.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static Report read(Path reportJson) throws IOException {
+        try {
+            Report r = GSON.fromJson(Files.readString(reportJson, StandardCharsets.UTF_8), Report.class);
+            if (r == null || r.models() == null) throw new IOException(reportJson + " is empty");
+            return r;
+        } catch (RuntimeException e) {
+            throw new IOException(reportJson + " is not a study report: " + e.getMessage(), e);
+        }
+    }
+
+    /** The report as a plain map (for JSON output elsewhere). */
+    public static Map<String, Object> summary(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("phi", r.phi());
+        m.put("models", r.models());
+        return m;
+    }
+}
