@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BenchModelCommand.class,
                 ScreenshotCommand.class,
-                WeightsCommand.class,
                 PredictCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
