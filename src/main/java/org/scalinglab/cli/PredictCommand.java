@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Classify an image with EfficientNet-B0..B7 and print the top classes.",
-                "Weights: --weights FILE.h5 (any Keras .h5 of that architecture, e.g. your own 10-class model), or the official",
-                "ImageNet file from the cache; add --download to fetch it (md5-checked, resumable) when it is not there yet.",
-                "The image is cropped to its centre square and resized to the model resolution (area averaging)."})
+                "Weights: --weights FILE.h5 (any Keras .h5 of that architecture, e.g. your own 10-class model), or the official "
+                        + "ImageNet file from the cache; --download fetches it (md5-checked, resumable) when it is not there yet.",
+                "The image's centre square is resized to the model resolution (area averaging)."})
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "architecture b0..b7") String model;
     @Option(names = "--weights", paramLabel = "FILE.h5", description = "Keras .h5 weights (default: the official ImageNet file from the cache)") Path weights;
