@@ -150,7 +150,7 @@ for t in "${types[@]}"; do
 done
 
 echo "== done"
-du -sh "$image" "$work/runtime" "$image"/lib/app/natives 2>/dev/null || du -sh "$image" "$work/runtime"
+for p in "$image" "$work/runtime"; do du -sh "$p"; done  # one du each: du counts a folder inside another once
 ls -l dist/ | grep -vE '^total|^d'
 }
 
