@@ -21,7 +21,7 @@ for a in "$@"; do
   case "$a" in
     --gpu) gpu=true ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "error: unknown option $a (try --help)" >&2; exit 2 ;;
     *) types+=("$a") ;;
   esac
@@ -55,8 +55,8 @@ jpackage="$(jdk_bin jpackage)" jlink="$(jdk_bin jlink)" jdeps="$(jdk_bin jdeps)"
 if $build; then
   profile=()
   $gpu && profile=(-Pgpu)
-  echo "== building (mvnw clean package ${profile[*]})"
-  ./mvnw -q -B -DskipTests "${profile[@]}" clean package
+  echo "== building (mvnw clean package ${profile[*]+${profile[*]}})"
+  ./mvnw -q -B -DskipTests ${profile[@]+"${profile[@]}"} clean package
 fi
 version="$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)"
 classifier="$(sed -n 's/^classifier=//p' target/natives/native/lib/tensorflow.properties)"
@@ -110,10 +110,18 @@ if "$jlink" --version | grep -qE '^(1[7-9]|20)\.'; then jlink_opts+=(--compress=
 common=(--name "$name" --app-version "$pkg_version" --vendor "Scaling Lab"
         --description "Explore EfficientNet compound scaling and Grad-CAM"
         --copyright "Scaling Lab authors")
-if [ "$os" = Darwin ]; then icon=assets/icon.icns; else icon=assets/icon.png; fi
+# macOS keeps the file type and the bundle id in the app's Info.plist, so they go into the app image there
+mac_opts=()
+if [ "$os" = Darwin ]; then
+  icon=assets/icon.icns
+  mac_opts=(--file-associations installers/macos/sclab.properties
+            --mac-package-identifier org.scalinglab.app --mac-package-name "Scaling Lab")
+else
+  icon=assets/icon.png
+fi
 echo "== app image"
 rm -rf "dist/$name" "dist/$name.app"
-"$jpackage" --type app-image "${common[@]}" --dest dist \
+"$jpackage" --type app-image "${common[@]}" --dest dist ${mac_opts[@]+"${mac_opts[@]}"} \
   --input "$work/input" --main-jar scaling-lab.jar --main-class org.scalinglab.Main \
   --runtime-image "$work/runtime" --icon "$icon" \
   --java-options '-DTENSORFLOW_LIBRARY_PATH=$APPDIR/natives/native/lib' \
@@ -143,9 +151,7 @@ for t in "${types[@]}"; do
       --linux-app-category "$category" --linux-package-deps "$deps" \
       --linux-deb-maintainer "scaling-lab@users.noreply.invalid"
   else
-    "$jpackage" --type "$t" "${common[@]}" --dest dist --app-image "$image" \
-      --file-associations installers/macos/sclab.properties \
-      --mac-package-identifier org.scalinglab.app --mac-package-name "Scaling Lab"
+    "$jpackage" --type "$t" "${common[@]}" --dest dist --app-image "$image" ${mac_opts[@]+"${mac_opts[@]}"}
   fi
 done
 
@@ -154,4 +160,4 @@ for p in "$image" "$work/runtime"; do du -sh "$p"; done  # one du each: du count
 ls -l dist/ | grep -vE '^total|^d'
 }
 
-main "$@"
+main "$@"; exit

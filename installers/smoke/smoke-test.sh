@@ -53,4 +53,4 @@ done
 rm -f "$scenario"
 echo "screenshot: $shot"
 }
-main "$@"
+main "$@"; exit
