@@ -1,16 +1,26 @@
 package org.scalinglab;
 
+import java.util.Locale;
 import org.scalinglab.cli.Cli;
+import org.slf4j.LoggerFactory;
 
-/** Entry point: no arguments opens the window, anything else runs a command-line command. */
+/** Entry point: no arguments (or a scenario file, as a file manager passes it) opens the window, anything else runs a command. */
 public final class Main {
+    /** Scenario files: the installers associate this extension with the app. */
+    public static final String SCENARIO_EXTENSION = ".sclab";
+
     private Main() {
     }
 
     public static void main(String[] args) {
         // never let DJL reach for the network by surprise; the model store downloads explicitly
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        if (args.length == 0) {
+        boolean window = args.length == 0 || args[0].toLowerCase(Locale.ROOT).endsWith(SCENARIO_EXTENSION);
+        AppLog.configure(window);
+        LoggerFactory.getLogger(Main.class).info("Scaling Lab {} starting ({}), Java {} on {} {}",
+                Main.class.getPackage().getImplementationVersion(), window ? "window" : "command",
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+        if (window) {
             org.scalinglab.ui.DesktopApp.start(args);
             return;
         }

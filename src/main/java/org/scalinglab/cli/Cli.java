@@ -1,6 +1,7 @@
 package org.scalinglab.cli;
 
 import java.io.PrintWriter;
+import org.scalinglab.AppLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +33,7 @@ public final class Cli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        cl.getCommandSpec().usageMessage().footer("%nLogs: " + AppLog.logDir().toString().replace("%", "%%"));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -55,7 +57,7 @@ public final class Cli implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"Scaling Lab " + (v == null ? "dev" : v)};
+            return new String[] {"Scaling Lab " + (v == null ? "dev" : v), "Logs: " + AppLog.logDir().toString().replace("%", "%%")};
         }
     }
 }
