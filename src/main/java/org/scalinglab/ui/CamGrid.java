@@ -23,9 +23,12 @@ import org.scalinglab.compare.LineupModel;
  * weights, a grey cell saying why.
  */
 final class CamGrid extends GridPane {
+    /** Side of a cell in pixels; presenter mode makes them larger so the bigger captions fit. */
     static final double CELL = 190;
+    static final double PRESENTER_CELL = 240;
 
     private final Consumer<Path> remove;
+    private double cell = CELL;
 
     CamGrid(Consumer<Path> remove) {
         this.remove = remove;
@@ -37,7 +40,8 @@ final class CamGrid extends GridPane {
      * @param images the files of the result's rows, in order (for the remove buttons); may be shorter while a new run
      *               is on its way
      */
-    void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images) {
+    void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images, boolean presenter) {
+        cell = presenter ? PRESENTER_CELL : CELL;
         getChildren().clear();
         List<LineupModel> models = result != null ? result.models() : lineup;
         if (!models.isEmpty()) add(header("Image", "", ""), 0, 0);
@@ -58,19 +62,19 @@ final class CamGrid extends GridPane {
             ComparisonResult.Row row = result.rows().get(r);
             add(original(row, r < images.size() ? images.get(r) : null), 0, r + 1);
             for (int c = 0; c < row.cells().size(); c++) {
-                Node cell = cell(row.cells().get(c), result.models().get(c).classNames());
-                cell.setId("cell-" + r + "-" + c);
-                add(cell, c + 1, r + 1);
+                Node node = cell(row.cells().get(c), result.models().get(c).classNames());
+                node.setId("cell-" + r + "-" + c);
+                add(node, c + 1, r + 1);
             }
         }
     }
 
-    private static VBox header(String title, String coefficients, String cost) {
+    private VBox header(String title, String coefficients, String cost) {
         Label t = new Label(title);
         t.getStyleClass().add("cam-column-title");
         t.setWrapText(true);
         t.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        t.setMaxWidth(CELL);
+        t.setMaxWidth(cell);
         t.setAlignment(Pos.CENTER);
         Label d = new Label(coefficients);
         d.getStyleClass().add("cam-column-detail");
@@ -78,7 +82,7 @@ final class CamGrid extends GridPane {
         m.getStyleClass().add("cam-column-detail");
         VBox box = new VBox(1, t, d, m);
         box.setAlignment(Pos.BOTTOM_CENTER);
-        box.setPrefWidth(CELL);
+        box.setPrefWidth(cell);
         box.getStyleClass().add("cam-header");
         return box;
     }
@@ -88,7 +92,7 @@ final class CamGrid extends GridPane {
         fit(view);
         Label name = new Label(row.name());
         name.getStyleClass().add("cam-image-name");
-        name.setMaxWidth(CELL);
+        name.setMaxWidth(cell);
         name.setAlignment(Pos.CENTER);
         name.setTooltip(new Tooltip(file == null ? row.name() : file.toString()));
         VBox box = new VBox(4, frame(view), name);
@@ -103,54 +107,54 @@ final class CamGrid extends GridPane {
         return box;
     }
 
-    private static VBox cell(ComparisonResult.Cell cell, List<String> classNames) {
+    private VBox cell(ComparisonResult.Cell c, List<String> classNames) {
         VBox box = new VBox(3);
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("cam-cell");
-        if (cell.overlay() == null) {
-            Label note = new Label(cell.note());
+        if (c.overlay() == null) {
+            Label note = new Label(c.note());
             note.setWrapText(true);
             note.getStyleClass().add("cam-note");
-            note.setMaxWidth(CELL - 20);
+            note.setMaxWidth(cell - 20);
             StackPane grey = new StackPane(note);
             grey.getStyleClass().add("cam-missing");
-            grey.setMinSize(CELL, CELL);
-            grey.setMaxSize(CELL, CELL);
+            grey.setMinSize(cell, cell);
+            grey.setMaxSize(cell, cell);
             box.getChildren().add(grey);
         } else {
-            ImageView view = new ImageView(SwingFXUtils.toFXImage(cell.overlay(), null));
+            ImageView view = new ImageView(SwingFXUtils.toFXImage(c.overlay(), null));
             fit(view);
             view.getStyleClass().add("cam-overlay");
             box.getChildren().add(frame(view));
-            Label target = new Label("map of: " + cell.targetLabel(classNames));
+            Label target = new Label("map of: " + c.targetLabel(classNames));
             target.getStyleClass().add("cam-target");
-            target.setMaxWidth(CELL);
+            target.setMaxWidth(cell);
             target.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(target);
         }
-        for (int i = 0; i < cell.top5().size(); i++) {
-            ComparisonResult.Prediction p = cell.top5().get(i);
+        for (int i = 0; i < c.top5().size(); i++) {
+            ComparisonResult.Prediction p = c.top5().get(i);
             Label l = new Label(String.format(Locale.ROOT, "%d. %s  %.1f%%", i + 1, p.label(), 100 * p.probability()));
             l.getStyleClass().add(i == 0 ? "cam-top1" : "cam-prediction");
-            l.setMaxWidth(CELL);
+            l.setMaxWidth(cell);
             l.setTooltip(new Tooltip("class " + p.index() + ": " + p.label()));
             box.getChildren().add(l);
         }
         return box;
     }
 
-    private static void fit(ImageView view) {
+    private void fit(ImageView view) {
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        view.setFitWidth(CELL);
-        view.setFitHeight(CELL);
+        view.setFitWidth(cell);
+        view.setFitHeight(cell);
     }
 
     /** A fixed square, so rows line up whatever the photo's shape. */
-    private static StackPane frame(ImageView view) {
+    private StackPane frame(ImageView view) {
         StackPane p = new StackPane(view);
-        p.setMinSize(CELL, CELL);
-        p.setMaxSize(CELL, CELL);
+        p.setMinSize(cell, cell);
+        p.setMaxSize(cell, cell);
         p.getStyleClass().add("cam-frame");
         return p;
     }

@@ -53,8 +53,11 @@ final class CamView extends BorderPane {
     final Label message = new Label();
     private final ColorLegend legend = new ColorLegend();
 
-    CamView(CamViewModel vm) {
+    private final javafx.beans.value.ObservableBooleanValue presenter;
+
+    CamView(CamViewModel vm, javafx.beans.value.ObservableBooleanValue presenter) {
         this.vm = vm;
+        this.presenter = presenter;
         setId("cam-view");
         getStyleClass().add("cam-view");
         grid = new CamGrid(vm::removeImage);
@@ -65,8 +68,7 @@ final class CamView extends BorderPane {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        leftScroll.setPrefWidth(230);
-        leftScroll.setMinWidth(200);
+        leftScroll.getStyleClass().add("cam-side-scroll");
         setLeft(leftScroll);
 
         message.setId("cam-message");
@@ -88,6 +90,7 @@ final class CamView extends BorderPane {
 
         vm.resultProperty().addListener(o -> refresh());
         vm.lineupProperty().addListener(o -> refresh());
+        presenter.addListener(o -> refresh());
         vm.colormapProperty().addListener(o -> legend.show(vm.colormapProperty().get(), vm.resultProperty().get()));
         refresh();
 
@@ -99,7 +102,7 @@ final class CamView extends BorderPane {
     }
 
     private void refresh() {
-        grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images());
+        grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images(), presenter.get());
         legend.show(vm.colormapProperty().get(), vm.resultProperty().get());
     }
 
@@ -267,7 +270,6 @@ final class CamView extends BorderPane {
         targetClass.setEditable(true);
         targetClass.setItems(vm.classChoices());
         targetClass.setValue(vm.targetClassText());
-        targetClass.setPrefWidth(190);
         targetClass.setId("cam-class");
         targetClass.setTooltip(new Tooltip("The class every map explains: each model's own top-1, or type an index or part of a name"));
         targetClass.setOnAction(e -> {
@@ -284,7 +286,6 @@ final class CamView extends BorderPane {
         layer.setEditable(true);
         layer.setItems(vm.layerChoices());
         layer.setValue(vm.layerProperty().get());
-        layer.setPrefWidth(170);
         layer.setId("cam-layer");
         layer.setTooltip(new Tooltip("The layer whose activations make the map: top_activation (the last, 7×7 at 224 px) "
                 + "or an earlier block's output (finer, less class-specific)"));
@@ -302,7 +303,6 @@ final class CamView extends BorderPane {
         colormap.setId("cam-colormap");
 
         alpha.valueProperty().bindBidirectional(vm.alphaProperty());
-        alpha.setPrefWidth(120);
         alpha.setId("cam-alpha");
         alpha.setTooltip(new Tooltip("How strongly the heatmap covers the photo"));
         Label percent = new Label();

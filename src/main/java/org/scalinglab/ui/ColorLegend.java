@@ -32,6 +32,9 @@ final class ColorLegend extends HBox {
         title.getStyleClass().add("explain");
         Label low = new Label("low");
         Label high = new Label("high");
+        low.setMinWidth(USE_PREF_SIZE);
+        high.setMinWidth(USE_PREF_SIZE);
+        title.setMinWidth(0);
         getChildren().addAll(low, bar, high, title);
     }
 
@@ -46,7 +49,8 @@ final class ColorLegend extends HBox {
             title.setText("one colour scale for every map");
         } else {
             title.setText(ComparisonRunner.methodTitle(result.method()) + " at " + result.layer()
-                    + " · one scale for every map" + (result.scaling().isEmpty() ? "" : " (" + result.scaling() + ")"));
+                    + " · one scale for every map" + (result.scaling().isEmpty() ? "" : " (" + result.scaling() + ")")
+                    + " · colour covers the square each model sees");
         }
     }
 }

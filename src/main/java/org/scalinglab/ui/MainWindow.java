@@ -53,7 +53,7 @@ public final class MainWindow {
         explorer = new ExplorerView(vm, presenter);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
-        cam = new CamView(camModel);
+        cam = new CamView(camModel, presenter);
         camTab = new Tab("CAM comparison", cam);
         camTab.setId("cam-tab");
         camTab.selectedProperty().addListener((o, was, now) -> {
