@@ -122,6 +122,8 @@ public final class CamViewModel implements AutoCloseable {
     /** The images the newest request aims at (the grid shows {@link #images} until it finishes). */
     private List<Path> wanted = List.of();
     private List<LineupModel> fixedLineup;
+    /** Pasted images not yet written to their temporary files (a request that is cancelled hands them on). */
+    private final java.util.Map<Path, BufferedImage> pastes = new java.util.HashMap<>();
     private ComparisonResult raw;
     private Task<Outcome> current;
     private Task<Void> download;
@@ -222,7 +224,7 @@ public final class CamViewModel implements AutoCloseable {
             String shown = d;
             Platform.runLater(() -> device.set(shown));
         });
-        submit(wanted, true, null);
+        submit(wanted, true);
     }
 
     /** Adds images (dropped, opened); files that are not images are left out with a message. */
@@ -230,19 +232,30 @@ public final class CamViewModel implements AutoCloseable {
         LinkedHashSet<Path> all = new LinkedHashSet<>(wanted);
         for (Path f : files) all.add(f.toAbsolutePath().normalize());
         activate();
-        submit(List.copyOf(all), false, null);
+        submit(List.copyOf(all), false);
     }
 
-    /** Adds an image from the clipboard (written to a temporary PNG on the worker thread). */
+    /** Adds an image from the clipboard: a temporary PNG, written on the worker thread before it is read. */
     public void addImage(BufferedImage pasted) {
+        Path file;
+        try {
+            file = Files.createTempFile("pasted-", ".png").toAbsolutePath();
+        } catch (IOException e) {
+            error("Could not keep the pasted image: " + problem(e));
+            return;
+        }
+        file.toFile().deleteOnExit();
+        pastes.put(file, pasted);
+        LinkedHashSet<Path> all = new LinkedHashSet<>(wanted);
+        all.add(file);
         activate();
-        submit(wanted, false, pasted);
+        submit(List.copyOf(all), false);
     }
 
     public void removeImage(Path image) {
         List<Path> rest = new ArrayList<>(wanted);
         rest.remove(image);
-        submit(rest, true, null);
+        submit(rest, true);
     }
 
     public void clearImages() {
@@ -259,7 +272,7 @@ public final class CamViewModel implements AutoCloseable {
     /** Runs the comparison again with the current settings. */
     public void run() {
         activate();
-        submit(wanted, true, null);
+        submit(wanted, true);
     }
 
     public void cancel() {
@@ -346,7 +359,7 @@ public final class CamViewModel implements AutoCloseable {
             downloadStatus.set("");
             notice("Downloaded " + names(missing) + " weights into " + store.dir() + ".");
             lineupStale.set(true);
-            submit(wanted, true, null);
+            submit(wanted, true);
         });
         t.setOnCancelled(e -> {
             finish.run();
@@ -429,24 +442,24 @@ public final class CamViewModel implements AutoCloseable {
         activate();
         List<Path> files = new ArrayList<>();
         for (String i : s.images()) files.add(Path.of(i).toAbsolutePath().normalize());
-        submit(List.copyOf(new LinkedHashSet<>(files)), true, null);
+        submit(List.copyOf(new LinkedHashSet<>(files)), true);
     }
 
     // ---- the work
 
     private void settingsChanged() {
         if (applying || !activated) return;
-        submit(wanted, true, null);
+        submit(wanted, true);
     }
 
     private void lineupChanged() {
         updateWeightsMissing();
         if (applying || !activated) return;
-        submit(wanted, true, null);
+        submit(wanted, true);
     }
 
     /** What a run was asked to do. */
-    private record Request(String key, List<LineupModel> fixed, List<Path> images, BufferedImage pasted, List<Path> shown,
+    private record Request(String key, List<LineupModel> fixed, List<Path> images, java.util.Map<Path, BufferedImage> pastes, List<Path> shown,
                            boolean mustRun, ComparisonRunner.Settings settings) {
     }
 
@@ -459,7 +472,7 @@ public final class CamViewModel implements AutoCloseable {
         }
     }
 
-    private void submit(List<Path> candidates, boolean mustRun, BufferedImage pasted) {
+    private void submit(List<Path> candidates, boolean mustRun) {
         if (!activated) {
             wanted = List.copyOf(candidates);
             return;
@@ -476,7 +489,8 @@ public final class CamViewModel implements AutoCloseable {
         cancel();
         wanted = List.copyOf(candidates);
         String key = fixedLineup != null ? "fixed" : source.get() == Source.STUDY ? "study" : "official-" + official.get().id();
-        Request request = new Request(key, fixedLineup, wanted, pasted, List.copyOf(images), mustRun || superseded, settings);
+        Request request = new Request(key, fixedLineup, wanted, java.util.Map.copyOf(pastes), List.copyOf(images),
+                mustRun || superseded, settings);
         Task<Outcome> task = new Task<>() {
             @Override
             protected Outcome call() throws IOException {
@@ -487,7 +501,10 @@ public final class CamViewModel implements AutoCloseable {
         running.set(true);
         progress.bind(task.progressProperty());
         status.bind(task.messageProperty());
-        task.setOnSucceeded(e -> finished(task, () -> show(task.getValue())));
+        task.setOnSucceeded(e -> finished(task, () -> {
+            pastes.keySet().removeAll(request.pastes().keySet()); // written by now
+            show(task.getValue());
+        }));
         task.setOnCancelled(e -> finished(task, () -> {
             wanted = List.copyOf(images);
             status.set(raw == null ? "Cancelled." : "Cancelled; the grid shows the last finished comparison.");
@@ -531,13 +548,20 @@ public final class CamViewModel implements AutoCloseable {
             return new Outcome(List.of(), r.images(), null, List.of(firstLine(e.getMessage())), false, null, 0, 0, true);
         }
         List<String> problems = new ArrayList<>();
-        List<Path> candidates = new ArrayList<>(r.images());
-        if (r.pasted() != null) candidates.add(pastedFile(r.pasted()));
+        for (var paste : r.pastes().entrySet()) {
+            if (Files.size(paste.getKey()) == 0 && !ImageIO.write(paste.getValue(), "png", paste.getKey().toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        }
         List<Path> valid = new ArrayList<>();
-        for (Path p : candidates) {
+        for (Path p : r.images()) {
             if (valid.contains(p)) continue;
             if (valid.size() >= MAX_IMAGES) {
                 problems.add("At most " + MAX_IMAGES + " images at once: " + p.getFileName() + " was left out (remove one first).");
+                continue;
+            }
+            if (r.shown().contains(p)) {
+                valid.add(p); // read before, in the comparison on screen
                 continue;
             }
             messageSink.update("Reading " + p.getFileName() + "…");
@@ -548,7 +572,7 @@ public final class CamViewModel implements AutoCloseable {
                 problems.add(sentence(firstLine(e.getMessage())));
             }
         }
-        Settings s = new Settings(r.settings().colormap(), r.settings().alpha());
+        Colours s = new Colours(r.settings().colormap(), r.settings().alpha());
         if (!r.mustRun() && valid.equals(r.shown())) {
             return new Outcome(models, valid, null, problems, true, s.colormap, s.alpha, 0);
         }
@@ -561,7 +585,8 @@ public final class CamViewModel implements AutoCloseable {
         return new Outcome(models, valid, result, problems, false, s.colormap, s.alpha, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private record Settings(Colormap colormap, double alpha) {
+    /** The colours a run drew its overlays in. */
+    private record Colours(Colormap colormap, double alpha) {
     }
 
     /** The line-up for a request, loading it (and closing the previous models) when it changed. On the worker. */
@@ -588,13 +613,6 @@ public final class CamViewModel implements AutoCloseable {
         runner = new ComparisonRunner(models, options);
         runnerKey = r.key();
         return models;
-    }
-
-    private static Path pastedFile(BufferedImage image) throws IOException {
-        Path file = Files.createTempFile("pasted-", ".png");
-        file.toFile().deleteOnExit();
-        if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer available");
-        return file.toAbsolutePath();
     }
 
     private void show(Outcome o) {

@@ -127,6 +127,19 @@ class CamViewTest {
         assertEquals(List.of(png.toAbsolutePath()), vm.images());
         assertEquals(1, vm.runs(), "the models did not run again");
         assertNotNull(overlay(robot, 0, 0));
+
+        // an image pasted from the clipboard becomes a temporary PNG and a second row
+        BufferedImage pasted = ImageIO.read(photo("clip.png", 50, 70).toFile());
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putImage(javafx.embed.swing.SwingFXUtils.toFXImage(pasted, null));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            window.cam.paste(javafx.scene.input.Clipboard.getSystemClipboard());
+        });
+        waitUntil(() -> vm.resultProperty().get().rows().size() == 2);
+        ComparisonResult.Row row = vm.resultProperty().get().rows().get(1);
+        assertTrue(row.name().startsWith("pasted-") && row.name().endsWith(".png"), row.name());
+        assertEquals(pasted.getRGB(25, 35), row.original().getRGB(25, 35), "the pasted pixels themselves");
     }
 
     @Test
