@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -31,24 +29,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import javax.imageio.ImageIO;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.compare.BundledFolders;
 import org.scalinglab.compare.ComparisonResult;
+import org.scalinglab.compare.ComparisonSession;
 import org.scalinglab.compare.ComparisonRunner;
 import org.scalinglab.compare.LineupModel;
-import org.scalinglab.compare.Lineups;
 import org.scalinglab.compare.TargetClass;
 import org.scalinglab.export.ComparisonFigure;
 import org.scalinglab.export.FigureWriter;
 import org.scalinglab.export.Scenario;
 import org.scalinglab.scaling.OfficialModel;
-import org.scalinglab.tf.ImagePreprocessor;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.ModelStore;
-import org.scalinglab.tf.OfficialWeights;
 import org.scalinglab.tf.TfRuntime;
 
 /**
@@ -59,7 +53,6 @@ import org.scalinglab.tf.TfRuntime;
  * on the FX thread.
  */
 public final class CamViewModel implements AutoCloseable {
-    public static final int MAX_IMAGES = 8;
     public static final List<Integer> DPI_CHOICES = List.of(150, 300, 600);
     /** The official models the compound column can be (B0 is the base of every official line-up). */
     public static final List<OfficialModel> OFFICIAL_CHOICES = List.of(OfficialModel.values()).subList(1, 8);
@@ -87,7 +80,6 @@ public final class CamViewModel implements AutoCloseable {
     }
 
     private final ModelStore store;
-    private final ModelOptions options;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("cam-models"));
     private final ExecutorService drawing = Executors.newSingleThreadExecutor(daemon("cam-drawing"));
 
@@ -114,10 +106,7 @@ public final class CamViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "not started");
     private final ReadOnlyBooleanWrapper weightsMissing = new ReadOnlyBooleanWrapper(this, "weightsMissing", false);
-    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper(this, "downloading", false);
-    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress", 0);
     private final ReadOnlyStringWrapper givenLineup = new ReadOnlyStringWrapper(this, "givenLineup", "");
-    private final ReadOnlyStringWrapper downloadStatus = new ReadOnlyStringWrapper(this, "downloadStatus", "");
 
     /** The images the newest request aims at (the grid shows {@link #images} until it finishes). */
     private List<Path> wanted = List.of();
@@ -125,17 +114,15 @@ public final class CamViewModel implements AutoCloseable {
     /** Pasted images not yet written to their temporary files (a request that is cancelled hands them on). */
     private final java.util.Map<Path, BufferedImage> pastes = new java.util.HashMap<>();
     private ComparisonResult raw;
-    private Task<Outcome> current;
-    private Task<Void> download;
+    private Task<ComparisonSession.Outcome> current;
+    private final WeightDownload download;
     private boolean applying;
     private boolean activated;
     private int runs;
     private final AtomicLong drawGeneration = new AtomicLong();
-    private final AtomicBoolean lineupStale = new AtomicBoolean();
 
-    // confined to the worker thread
-    private String runnerKey;
-    private ComparisonRunner runner;
+    /** Used on the worker thread only. */
+    private final ComparisonSession session;
 
     public CamViewModel() {
         this(ModelStore.standard(), ModelOptions.defaults());
@@ -143,7 +130,8 @@ public final class CamViewModel implements AutoCloseable {
 
     CamViewModel(ModelStore store, ModelOptions options) {
         this.store = store;
-        this.options = options;
+        this.download = new WeightDownload(store);
+        this.session = new ComparisonSession(store, options);
         method.addListener(o -> settingsChanged());
         targetClass.addListener(o -> settingsChanged());
         layer.addListener(o -> settingsChanged());
@@ -188,9 +176,11 @@ public final class CamViewModel implements AutoCloseable {
     public ReadOnlyStringProperty deviceProperty() { return device.getReadOnlyProperty(); }
     /** The official line-up is chosen and some of its weight files are not downloaded. */
     public ReadOnlyBooleanProperty weightsMissingProperty() { return weightsMissing.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty downloadingProperty() { return downloading.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty downloadProgressProperty() { return downloadProgress.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty downloadStatusProperty() { return downloadStatus.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty downloadingProperty() { return download.runningProperty(); }
+    /** 0..1, or -1 while the file's size is unknown. */
+    public ReadOnlyDoubleProperty downloadProgressProperty() { return download.progressProperty(); }
+    /** Bytes done and the file's size while a download runs; how the last one ended after. */
+    public ReadOnlyStringProperty downloadStatusProperty() { return download.statusProperty(); }
 
     /** How many comparisons finished (the models ran), for tests that check a redraw did not run them. */
     int runs() {
@@ -315,78 +305,26 @@ public final class CamViewModel implements AutoCloseable {
                 (int) Math.ceil(f.height() * dpi / 72.0), dpi);
     }
 
-    /** Downloads the official weight files the chosen line-up lacks (B0 and the compound model). */
+    /** Downloads the official weight files the chosen line-up lacks (B0 and the compound model), then runs again. */
     public void downloadWeights() {
-        if (downloading.get()) return;
         List<OfficialModel> missing = missingWeights();
         if (missing.isEmpty()) {
             updateWeightsMissing();
             return;
         }
-        Task<Void> t = new Task<>() {
-            @Override
-            protected Void call() throws IOException {
-                for (OfficialModel m : missing) {
-                    String file = OfficialWeights.fileName(m, true);
-                    store.download(m, true, new ModelStore.Progress() {
-                        @Override
-                        public void update(long done, long total) {
-                            updateProgress(done, total > 0 ? total : -1);
-                            updateMessage(file + ": " + megabytes(done) + (total > 0 ? " of " + megabytes(total) : "") + " downloaded");
-                        }
-
-                        @Override
-                        public boolean cancelled() {
-                            return isCancelled();
-                        }
-                    });
-                }
-                return null;
-            }
-        };
-        download = t;
-        downloading.set(true);
-        downloadProgress.bind(t.progressProperty());
-        downloadStatus.bind(t.messageProperty());
-        Runnable finish = () -> {
-            downloadProgress.unbind();
-            downloadStatus.unbind();
-            downloading.set(false);
+        download.start(missing, done -> {
             updateWeightsMissing();
-        };
-        t.setOnSucceeded(e -> {
-            finish.run();
-            downloadStatus.set("");
-            notice("Downloaded " + names(missing) + " weights into " + store.dir() + ".");
-            lineupStale.set(true);
+            notice(done);
+            worker.execute(session::reloadLineup);
             submit(wanted, true);
+        }, problem -> {
+            updateWeightsMissing();
+            error(problem);
         });
-        t.setOnCancelled(e -> {
-            finish.run();
-            downloadStatus.set("Download cancelled; it resumes where it stopped next time.");
-        });
-        t.setOnFailed(e -> {
-            finish.run();
-            downloadStatus.set("");
-            error(downloadProblem(t.getException(), missing));
-        });
-        Thread thread = new Thread(t, "cam-download");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     public void cancelDownload() {
-        if (download != null && !download.isDone()) download.cancel(false);
-    }
-
-    private String downloadProblem(Throwable e, List<OfficialModel> missing) {
-        String m = String.valueOf(e.getMessage());
-        if (m.startsWith("cannot reach")) {
-            String files = String.join(", ", missing.stream().map(x -> OfficialWeights.fileName(x, true)).toList());
-            return "Offline — cannot reach " + store.url("x").getHost() + ". Connect and press Download again, or copy "
-                    + files + " into " + store.dir() + " by hand.";
-        }
-        return "Download failed: " + problem(e);
+        download.cancel();
     }
 
     private List<OfficialModel> missingWeights() {
@@ -404,12 +342,9 @@ public final class CamViewModel implements AutoCloseable {
 
     /** "B0 + B3" for the download button. */
     public String missingWeightsLabel() {
-        return names(missingWeights());
+        return WeightDownload.names(missingWeights());
     }
 
-    private static String names(List<OfficialModel> models) {
-        return String.join(" + ", models.stream().map(OfficialModel::name).toList());
-    }
 
     // ---- scenario
 
@@ -458,20 +393,6 @@ public final class CamViewModel implements AutoCloseable {
         submit(wanted, true);
     }
 
-    /** What a run was asked to do. */
-    private record Request(String key, List<LineupModel> fixed, List<Path> images, java.util.Map<Path, BufferedImage> pastes, List<Path> shown,
-                           boolean mustRun, ComparisonRunner.Settings settings) {
-    }
-
-    /** What it did: the line-up always; a result, or null when nothing was to be shown or nothing changed. */
-    private record Outcome(List<LineupModel> lineup, List<Path> images, ComparisonResult result, List<String> problems,
-                           boolean unchanged, Colormap colormap, double alpha, long millis, boolean noLineup) {
-        Outcome(List<LineupModel> lineup, List<Path> images, ComparisonResult result, List<String> problems,
-                boolean unchanged, Colormap colormap, double alpha, long millis) {
-            this(lineup, images, result, problems, unchanged, colormap, alpha, millis, false);
-        }
-    }
-
     private void submit(List<Path> candidates, boolean mustRun) {
         if (!activated) {
             wanted = List.copyOf(candidates);
@@ -488,13 +409,18 @@ public final class CamViewModel implements AutoCloseable {
         boolean superseded = current != null && !current.isDone();
         cancel();
         wanted = List.copyOf(candidates);
-        String key = fixedLineup != null ? "fixed" : source.get() == Source.STUDY ? "study" : "official-" + official.get().id();
-        Request request = new Request(key, fixedLineup, wanted, java.util.Map.copyOf(pastes), List.copyOf(images),
-                mustRun || superseded, settings);
-        Task<Outcome> task = new Task<>() {
+        String key = fixedLineup != null ? "given" : source.get() == Source.STUDY ? ComparisonSession.STUDY : official.get().id();
+        ComparisonSession.Request request = new ComparisonSession.Request(key, fixedLineup, wanted, java.util.Map.copyOf(pastes),
+                List.copyOf(images), mustRun || superseded, settings);
+        Colormap runColormap = settings.colormap();
+        double runAlpha = settings.alpha();
+        Task<ComparisonSession.Outcome> task = new Task<>() {
             @Override
-            protected Outcome call() throws IOException {
-                return work(request, this::updateProgress, this::updateMessage, this::isCancelled);
+            protected ComparisonSession.Outcome call() throws IOException {
+                return session.run(request, (done, total, what) -> {
+                    updateProgress(done, total);
+                    updateMessage(what);
+                }, this::isCancelled);
             }
         };
         current = task;
@@ -503,7 +429,7 @@ public final class CamViewModel implements AutoCloseable {
         status.bind(task.messageProperty());
         task.setOnSucceeded(e -> finished(task, () -> {
             pastes.keySet().removeAll(request.pastes().keySet()); // written by now
-            show(task.getValue());
+            show(task.getValue(), runColormap, runAlpha);
         }));
         task.setOnCancelled(e -> finished(task, () -> {
             wanted = List.copyOf(images);
@@ -517,7 +443,7 @@ public final class CamViewModel implements AutoCloseable {
         worker.execute(task);
     }
 
-    private void finished(Task<Outcome> task, Runnable then) {
+    private void finished(Task<ComparisonSession.Outcome> task, Runnable then) {
         if (task != current) return; // a newer request took over; it reports for both
         progress.unbind();
         status.unbind();
@@ -526,100 +452,11 @@ public final class CamViewModel implements AutoCloseable {
         then.run();
     }
 
-    private interface ProgressSink {
-        void update(double done, double total);
-    }
-
-    private interface MessageSink {
-        void update(String message);
-    }
-
-    /** On the worker thread. */
-    private Outcome work(Request r, ProgressSink progressSink, MessageSink messageSink, java.util.function.BooleanSupplier cancelled)
-            throws IOException {
-        long start = System.nanoTime();
-        progressSink.update(-1, 1);
-        messageSink.update("Loading the models…");
-        List<LineupModel> models;
-        try {
-            models = lineup(r);
-        } catch (IllegalArgumentException e) {
-            // no study here yet, or no weights: a state to explain, not a failure
-            return new Outcome(List.of(), r.images(), null, List.of(firstLine(e.getMessage())), false, null, 0, 0, true);
-        }
-        List<String> problems = new ArrayList<>();
-        for (var paste : r.pastes().entrySet()) {
-            if (Files.size(paste.getKey()) == 0 && !ImageIO.write(paste.getValue(), "png", paste.getKey().toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-        }
-        List<Path> valid = new ArrayList<>();
-        for (Path p : r.images()) {
-            if (valid.contains(p)) continue;
-            if (valid.size() >= MAX_IMAGES) {
-                problems.add("At most " + MAX_IMAGES + " images at once: " + p.getFileName() + " was left out (remove one first).");
-                continue;
-            }
-            if (r.shown().contains(p)) {
-                valid.add(p); // read before, in the comparison on screen
-                continue;
-            }
-            messageSink.update("Reading " + p.getFileName() + "…");
-            try {
-                ImagePreprocessor.read(p);
-                valid.add(p);
-            } catch (IllegalArgumentException | IOException e) {
-                problems.add(sentence(firstLine(e.getMessage())));
-            }
-        }
-        Colours s = new Colours(r.settings().colormap(), r.settings().alpha());
-        if (!r.mustRun() && valid.equals(r.shown())) {
-            return new Outcome(models, valid, null, problems, true, s.colormap, s.alpha, 0);
-        }
-        if (valid.isEmpty()) return new Outcome(models, valid, null, problems, false, s.colormap, s.alpha, 0);
-        ComparisonResult result = runner.run(valid, r.settings(), (done, total, what) -> {
-            progressSink.update(done, total);
-            messageSink.update(done < total ? "Running " + what + " (" + (done + 1) + " of " + total + ")…" : "Colouring the maps…");
-        }, cancelled);
-        if (cancelled.getAsBoolean()) throw new CancellationException();
-        return new Outcome(models, valid, result, problems, false, s.colormap, s.alpha, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** The colours a run drew its overlays in. */
-    private record Colours(Colormap colormap, double alpha) {
-    }
-
-    /** The line-up for a request, loading it (and closing the previous models) when it changed. On the worker. */
-    private List<LineupModel> lineup(Request r) throws IOException {
-        boolean stale = lineupStale.getAndSet(false);
-        if (runner != null && r.key().equals(runnerKey) && !stale && (r.fixed() == null || r.fixed().equals(runner.lineup()))) {
-            return runner.lineup();
-        }
-        if (runner != null) runner.close();
-        runner = null;
-        runnerKey = null;
-        List<LineupModel> models;
-        if (r.fixed() != null) {
-            models = r.fixed();
-        } else if (r.key().equals("study")) {
-            Path dir = BundledFolders.find("assets/study").orElseThrow(() -> new IllegalArgumentException(
-                    "the bundled study is not here (looked in " + String.join(", ",
-                            BundledFolders.candidates("assets/study").stream().map(Path::toString).toList())
-                            + "); choose the official models or train the study"));
-            models = Lineups.study(dir);
-        } else {
-            models = Lineups.official(OfficialModel.parse(r.key().substring("official-".length())), store);
-        }
-        runner = new ComparisonRunner(models, options);
-        runnerKey = r.key();
-        return models;
-    }
-
-    private void show(Outcome o) {
-        setLineup(o.lineup());
+    private void show(ComparisonSession.Outcome o, Colormap runColormap, double runAlpha) {
+        setLineup(o.models());
         if (o.noLineup()) {
             // keep the images asked for: they run as soon as a line-up loads
-            notice(sentence(o.problems().get(0)));
+            notice(o.problems().get(0));
             images.clear();
             raw = null;
             drawGeneration.incrementAndGet();
@@ -641,18 +478,18 @@ public final class CamViewModel implements AutoCloseable {
             raw = null;
             drawGeneration.incrementAndGet();
             result.set(null);
-            long trained = o.lineup().stream().filter(LineupModel::hasWeights).count();
-            status.set(o.lineup().size() + " models, " + trained + " with weights. Drop an image to start.");
+            long trained = o.models().stream().filter(LineupModel::hasWeights).count();
+            status.set(o.models().size() + " models, " + trained + " with weights. Drop an image to start.");
             return;
         }
         runs++;
         raw = o.result();
-        if (problems.isEmpty() && o.lineup().stream().noneMatch(LineupModel::hasWeights)) {
+        if (problems.isEmpty() && o.models().stream().noneMatch(LineupModel::hasWeights)) {
             notice("No model of this line-up has weights yet, so there are no maps: each column says why.");
         }
         status.set(String.format(Locale.ROOT, "%d image%s × %d models in %.1f s.", o.images().size(),
-                o.images().size() == 1 ? "" : "s", o.lineup().size(), o.millis() / 1000.0));
-        if (o.colormap() == colormap.get() && o.alpha() == alpha.get()) {
+                o.images().size() == 1 ? "" : "s", o.models().size(), o.millis() / 1000.0));
+        if (runColormap == colormap.get() && runAlpha == alpha.get()) {
             drawGeneration.incrementAndGet();
             result.set(raw);
         } else {
@@ -709,7 +546,7 @@ public final class CamViewModel implements AutoCloseable {
         try {
             targetClass.set(TargetClass.parse(text, names));
         } catch (IllegalArgumentException e) {
-            error(sentence(e.getMessage()));
+            error(ComparisonSession.sentence(e.getMessage()));
         }
     }
 
@@ -743,19 +580,10 @@ public final class CamViewModel implements AutoCloseable {
         return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 
-    /** With a full stop (not capitalised: many messages start with a file name). */
-    static String sentence(String s) {
-        return s.isEmpty() || s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
-    }
-
     private static String firstLine(String s) {
         if (s == null) return "";
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -770,10 +598,7 @@ public final class CamViewModel implements AutoCloseable {
     public void close() {
         cancel();
         cancelDownload();
-        worker.execute(() -> {
-            if (runner != null) runner.close();
-            runner = null;
-        });
+        worker.execute(session::close);
         worker.shutdown();
         drawing.shutdown();
     }
