@@ -456,7 +456,8 @@ public final class CamViewModel implements AutoCloseable {
         setLineup(o.models());
         if (o.noLineup()) {
             // keep the images asked for: they run as soon as a line-up loads
-            notice(o.problems().get(0));
+            String why = o.problems().get(0);
+            notice(why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1));
             images.clear();
             raw = null;
             drawGeneration.incrementAndGet();
