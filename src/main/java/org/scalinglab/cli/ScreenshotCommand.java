@@ -2,6 +2,7 @@ package org.scalinglab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalinglab.ui.Screenshots;
 import picocli.CommandLine.Command;
@@ -21,6 +22,10 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--phi", description = "formula mode at this phi instead of an official model") Double phi;
     @Option(names = "--stage", defaultValue = "0", description = "select this stage row, 1..9 (the block view shows 2..8)") int stage;
     @Option(names = "--block", defaultValue = "1", description = "block of that stage in the block view, 1 = first (default ${DEFAULT-VALUE})") int block;
+    @Option(names = "--cam-lineup", defaultValue = "study", description = {"cam view: study (the bundled study), b1..b7 (official "
+            + "line-up, needs its weights) or untrained (the study's line-up with random weights: meaningless maps, shows the grid) "
+            + "(default ${DEFAULT-VALUE})"}) String camLineup;
+    @Option(names = "--images", arity = "1..*", description = "cam view: the photos (default: three of sample-images/)") List<Path> images;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -40,7 +45,8 @@ final class ScreenshotCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, e.g. 1600x1000, got " + size);
         }
         Screenshots.Request request = new Screenshots.Request(view, presenter, width, height,
-                phi == null ? (model == null ? "b0" : model) : null, phi == null ? Double.NaN : phi, stage, block);
+                phi == null ? (model == null ? "b0" : model) : null, phi == null ? Double.NaN : phi, stage, block, camLineup,
+                images == null ? List.of() : images);
         Screenshots.write(out, request);
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + out + " (" + width + "x" + height + ")");

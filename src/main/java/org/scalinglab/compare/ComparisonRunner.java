@@ -96,7 +96,9 @@ public final class ComparisonRunner implements AutoCloseable {
         progress.update(done, total, "colouring");
         List<float[][]> raws = new ArrayList<>();
         for (List<Partial> row : partials) for (Partial p : row) if (p.cam != null) raws.add(p.cam.map());
-        List<Heatmap> scaled = s.sharedScale() ? HeatmapScaling.shared(raws) : raws.stream().map(HeatmapScaling::perMap).toList();
+        // no maps at all (no model has weights yet): every cell is a note
+        List<Heatmap> scaled = raws.isEmpty() ? List.of()
+                : s.sharedScale() ? HeatmapScaling.shared(raws) : raws.stream().map(HeatmapScaling::perMap).toList();
         int next = 0;
         List<ComparisonResult.Row> rows = new ArrayList<>();
         OverlayWriter.Style style = new OverlayWriter.Style(s.colormap(), s.alpha(), Double.NaN, false);
@@ -105,12 +107,13 @@ public final class ComparisonRunner implements AutoCloseable {
             List<ComparisonResult.Cell> cells = new ArrayList<>();
             for (Partial p : partials.get(i)) {
                 if (p.cam == null) {
-                    cells.add(new ComparisonResult.Cell(p.top5, -1, null, null, p.note));
+                    cells.add(new ComparisonResult.Cell(p.top5, -1, null, null, null, p.note));
                     continue;
                 }
                 Heatmap h = scaled.get(next++);
-                BufferedImage overlay = OverlayWriter.render(display.image, h, display.geometry(p.crop), style);
-                cells.add(new ComparisonResult.Cell(p.top5, p.cam.classIndex(), h, overlay, ""));
+                CropGeometry geometry = display.geometry(p.crop);
+                BufferedImage overlay = OverlayWriter.render(display.image, h, geometry, style);
+                cells.add(new ComparisonResult.Cell(p.top5, p.cam.classIndex(), h, geometry, overlay, ""));
             }
             rows.add(new ComparisonResult.Row(names.get(i), display.image, cells));
         }
@@ -179,7 +182,8 @@ public final class ComparisonRunner implements AutoCloseable {
         return String.format(Locale.ROOT, "%s %.0f%%", p.label(), 100 * p.probability());
     }
 
-    static String methodTitle(String method) {
+    /** "gradcam" -> "Grad-CAM": the name papers use. */
+    public static String methodTitle(String method) {
         return switch (method) {
             case "gradcam" -> "Grad-CAM";
             case "gradcampp" -> "Grad-CAM++";

@@ -82,6 +82,22 @@ public final class Lineups {
         return out;
     }
 
+    /**
+     * The study's line-up with random, untrained weights: base, compound, width-only, depth-only and resolution-only
+     * of equal multiply-adds, each labelled "(untrained)". Its maps mean nothing; it shows the grid working where no
+     * model is trained yet (screenshots, demos of the tool itself).
+     */
+    public static List<LineupModel> untrained(NetworkSpec base, org.scalinglab.scaling.CompoundScaling scaling,
+                                              List<String> classNames, long seed) {
+        NetworkSpec classed = base.withClasses(classNames.size());
+        List<LineupModel> out = new ArrayList<>();
+        for (MatchedVariants.Variant v : MatchedVariants.of(classed, scaling)) {
+            NetworkSpec spec = v.spec().withName(v.kind().name().toLowerCase(java.util.Locale.ROOT));
+            out.add(new LineupModel(v.kind().label() + " (untrained)", spec, classNames, KerasWeights.random(spec, seed++), null));
+        }
+        return out;
+    }
+
     private static LineupModel model(String label, NetworkSpec spec, List<String> labels, Optional<KerasWeights> w, OfficialModel m) {
         return w.map(weights -> new LineupModel(label, spec, labels, weights, null))
                 .orElseGet(() -> LineupModel.missing(label, spec, "weights not downloaded: scaling-lab weights --download " + m.id()));

@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 
 /** The JavaFX application. */
 public final class DesktopApp extends Application {
+    private MainWindow window;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -15,10 +16,15 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        MainWindow window = new MainWindow();
+        window = new MainWindow();
         stage.setTitle("Scaling Lab");
         stage.setScene(window.createScene(Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight())));
         stage.show();
         window.explorer.controls.phi.slider().requestFocus();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) window.close();
     }
 }

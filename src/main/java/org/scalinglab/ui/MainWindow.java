@@ -1,5 +1,9 @@
 package org.scalinglab.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
@@ -17,17 +21,20 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.scalinglab.export.Scenario;
 
 /**
- * The whole window: a tool bar (presenter mode, full screen, shortcuts) over one tab per part of the lab. The explorer
- * is here now; the CAM comparison tab is a plain placeholder until the model runtime exists.
+ * The whole window: a tool bar (scenario files, presenter mode, full screen, shortcuts) over one tab per part of the
+ * lab: the scaling explorer and the CAM comparison. The comparison starts its models only when its tab is first shown.
  */
 public final class MainWindow {
     public static final String STYLESHEET = MainWindow.class.getResource("scaling-lab.css").toExternalForm();
 
     final ExplorerView explorer;
+    final CamView cam;
     final TabPane tabs = new TabPane();
     final Tab explorerTab;
     final Tab camTab;
@@ -39,10 +46,19 @@ public final class MainWindow {
     }
 
     MainWindow(ExplorerViewModel vm) {
+        this(vm, new CamViewModel());
+    }
+
+    MainWindow(ExplorerViewModel vm, CamViewModel camModel) {
         explorer = new ExplorerView(vm, presenter);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
-        camTab = CamPlaceholder.create();
+        cam = new CamView(camModel, presenter);
+        camTab = new Tab("CAM comparison", cam);
+        camTab.setId("cam-tab");
+        camTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) camModel.activate();
+        });
         tabs.getTabs().addAll(explorerTab, camTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
@@ -73,6 +89,73 @@ public final class MainWindow {
 
     public ExplorerViewModel explorerModel() {
         return explorer.vm;
+    }
+
+    public CamViewModel camModel() {
+        return cam.vm;
+    }
+
+    /** Stops the comparison's background work and frees its models. */
+    public void close() {
+        cam.vm.close();
+    }
+
+    /** Writes the whole state (sliders, model, CAM settings, images); problems become a message, not an exception. */
+    void saveScenario(Path file) {
+        try {
+            ScenarioFiles.save(file, explorer.vm, cam.vm);
+            say("Saved the scenario to " + file.toAbsolutePath() + ".");
+        } catch (IOException | RuntimeException e) {
+            say("Could not save the scenario: " + CamViewModel.problem(e));
+        }
+    }
+
+    void openScenario(Path file) {
+        try {
+            List<String> missing = ScenarioFiles.load(file, explorer.vm, cam.vm);
+            if (!missing.isEmpty()) say("Loaded " + file.getFileName() + "; these images are missing: " + String.join(", ", missing) + ".");
+            else say("Loaded " + file.getFileName() + ".");
+        } catch (IOException | RuntimeException e) {
+            say("Could not load the scenario: " + CamViewModel.problem(e));
+        }
+    }
+
+    /** A message where the user is looking. */
+    private void say(String text) {
+        if (tabs.getSelectionModel().getSelectedItem() == camTab) {
+            boolean problem = text.startsWith("Could not") || text.contains("missing");
+            if (problem) cam.vm.showProblem(text);
+            else cam.vm.showNotice(text);
+        } else {
+            explorer.vm.noticeProperty().set(text);
+        }
+    }
+
+    void chooseScenarioToSave() {
+        FileChooser chooser = scenarioChooser("Save the scenario");
+        chooser.setInitialFileName("scenario" + Scenario.EXTENSION);
+        File f = chooser.showSaveDialog(window());
+        if (f == null) return;
+        Path p = f.toPath();
+        if (!p.getFileName().toString().endsWith(Scenario.EXTENSION)) p = p.resolveSibling(p.getFileName() + Scenario.EXTENSION);
+        saveScenario(p);
+    }
+
+    void chooseScenarioToOpen() {
+        File f = scenarioChooser("Open a scenario").showOpenDialog(window());
+        if (f != null) openScenario(f.toPath());
+    }
+
+    private static FileChooser scenarioChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scaling Lab scenario", "*" + Scenario.EXTENSION),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     void toggleFullScreen() {
@@ -112,11 +195,19 @@ public final class MainWindow {
         presenterButton.setId("presenter-button");
         presenterButton.selectedProperty().bindBidirectional(presenter);
         presenterButton.setTooltip(new Tooltip("Large fonts for a lecture hall"));
+        Button open = new Button("Open scenario…");
+        open.setId("open-scenario");
+        open.setTooltip(new Tooltip("Load sliders, model, CAM settings and images from a " + Scenario.EXTENSION + " file (Ctrl+O)"));
+        open.setOnAction(e -> chooseScenarioToOpen());
+        Button save = new Button("Save scenario…");
+        save.setId("save-scenario");
+        save.setTooltip(new Tooltip("Save sliders, model, CAM settings and images as a small JSON file (Ctrl+S)"));
+        save.setOnAction(e -> chooseScenarioToSave());
         Button full = new Button("Full screen (F11)");
         full.setOnAction(e -> toggleFullScreen());
         Button help = new Button("Shortcuts (F1)");
         help.setOnAction(e -> showShortcuts());
-        HBox bar = new HBox(12, title, subtitle, spacer, presenterButton, full, help);
+        HBox bar = new HBox(12, title, subtitle, spacer, open, save, presenterButton, full, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-bar");
         return bar;

@@ -14,6 +14,9 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javax.imageio.ImageIO;
+import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.compare.Lineups;
+import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 
 /**
@@ -34,9 +37,16 @@ public final class Screenshots {
      * @param phi       φ for the formula (ignored with a model); NaN keeps 0
      * @param stage     MBConv stage 2..8 to select in the table (and show in the block view), or 0 for none
      * @param block     which block of that stage the block view shows, 1 = the first (past the last: the last)
+     * @param camLineup the CAM view's models: "study", "b1".."b7" (the official line-up), or "untrained" (the study's
+     *                  line-up with random weights: the maps mean nothing, it shows the grid at work)
+     * @param images    the CAM view's photos; empty for three of the bundled sample images
      */
     public record Request(String view, boolean presenter, int width, int height, String model, double phi, int stage,
-                          int block) {
+                          int block, String camLineup, List<Path> images) {
+        public Request(String view, boolean presenter, int width, int height, String model, double phi, int stage, int block) {
+            this(view, presenter, width, height, model, phi, stage, block, "study", List.of());
+        }
+
         public Request {
             if (view == null || !VIEWS.contains(view.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("view must be one of " + String.join(", ", VIEWS) + ", got " + view);
@@ -51,37 +61,95 @@ public final class Screenshots {
                 throw new IllegalArgumentException("phi must be between 0 and " + Fmt.plain(ExplorerViewModel.MAX_PHI) + ", got " + phi);
             }
             if (block < 1 || block > 26) throw new IllegalArgumentException("block must be 1..26, got " + block);
+            camLineup = camLineup == null ? "study" : camLineup.toLowerCase(Locale.ROOT);
+            if (!camLineup.equals("study") && !camLineup.equals("untrained")) {
+                OfficialModel m;
+                try {
+                    m = OfficialModel.parse(camLineup);
+                } catch (IllegalArgumentException e) {
+                    m = null;
+                }
+                if (m == null || m == OfficialModel.B0) {
+                    throw new IllegalArgumentException("the CAM line-up must be study, untrained or b1..b7, got " + camLineup);
+                }
+            }
+            images = List.copyOf(images);
+            for (Path p : images) if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such image: " + p);
         }
     }
 
     private Screenshots() {
     }
 
+    /** The CAM view waits this long for its models before it is drawn as it is. */
+    static final long CAM_TIMEOUT_SECONDS = 900;
+
     /** Renders and writes the PNG; returns nothing until the file is complete. */
     public static void write(Path out, Request request) throws IOException {
         startToolkit();
-        CompletableFuture<BufferedImage> image = new CompletableFuture<>();
+        BufferedImage img;
+        if (request.view().equals("cam")) {
+            MainWindow w = onFx(() -> {
+                MainWindow mw = new MainWindow();
+                mw.createScene(request.width(), request.height());
+                arrange(mw, request);
+                return mw;
+            }, 120);
+            waitForCam(w.camModel());
+            img = onFx(() -> {
+                Scene scene = w.root().getScene();
+                scene.snapshot(null);
+                BufferedImage i = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+                w.close();
+                return i;
+            }, 120);
+        } else {
+            img = onFx(() -> render(request), 120);
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        if (!ImageIO.write(img, "png", out.toFile())) throw new IOException("no PNG writer available");
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work, long seconds) throws IOException {
+        CompletableFuture<T> future = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                image.complete(render(request));
+                future.complete(work.call());
             } catch (Throwable t) {
-                image.completeExceptionally(t);
+                future.completeExceptionally(t);
             }
         });
-        BufferedImage img;
         try {
-            img = image.get(120, TimeUnit.SECONDS);
+            return future.get(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while rendering", e);
         } catch (ExecutionException e) {
             throw new IOException("rendering failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IOException("rendering took over 120 s", e);
+            throw new IOException("rendering took over " + seconds + " s", e);
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        if (!ImageIO.write(img, "png", out.toFile())) throw new IOException("no PNG writer available");
+    }
+
+    /** Waits (off the FX thread) until the comparison has finished and its device is known. */
+    private static void waitForCam(CamViewModel vm) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CAM_TIMEOUT_SECONDS);
+        try {
+            Thread.sleep(500);
+            while (System.nanoTime() < deadline) {
+                boolean busy = onFx(() -> vm.runningProperty().get() || vm.deviceProperty().get().startsWith("detecting"), 30);
+                if (!busy) {
+                    Thread.sleep(300); // let a redraw and the image views settle
+                    return;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the comparison ran", e);
+        }
+        throw new IOException("the comparison took over " + CAM_TIMEOUT_SECONDS + " s");
     }
 
     /** Builds the window for a request, on the FX thread, and snapshots it. */
@@ -105,7 +173,7 @@ public final class Screenshots {
         vm.selectedBlockProperty().set(r.block() - 1);
         ChartsPane charts = w.explorer.charts;
         switch (r.view()) {
-            case "cam" -> w.tabs.getSelectionModel().select(w.camTab);
+            case "cam" -> arrangeCam(w, r);
             case "paper" -> charts.getSelectionModel().select(charts.paperTab);
             case "scaling" -> charts.getSelectionModel().select(charts.scalingTab);
             case "block" -> {
@@ -118,6 +186,35 @@ public final class Screenshots {
                 w.explorer.showArchitecture();
             }
         }
+    }
+
+    /** The study's classes, in the order of their folders (the line-up's class indices). */
+    static final List<String> IMAGENETTE = List.of("tench", "English springer", "cassette player", "chain saw", "church",
+            "French horn", "garbage truck", "gas pump", "golf ball", "parachute");
+
+    private static void arrangeCam(MainWindow w, Request r) {
+        CamViewModel vm = w.camModel();
+        switch (r.camLineup()) {
+            case "study" -> vm.sourceProperty().set(CamViewModel.Source.STUDY);
+            case "untrained" -> vm.useLineup("Untrained line-up (random weights: the maps mean nothing)", Lineups.untrained(new NetworkSpec("base", 0.5, 0.6, 160, 0.2, 10),
+                    new CompoundScaling(1, CompoundScaling.PAPER_ALPHA, CompoundScaling.PAPER_BETA, CompoundScaling.PAPER_GAMMA),
+                    IMAGENETTE, 1));
+            default -> {
+                vm.officialProperty().set(OfficialModel.parse(r.camLineup()));
+                vm.sourceProperty().set(CamViewModel.Source.OFFICIAL);
+            }
+        }
+        w.tabs.getSelectionModel().select(w.camTab);
+        List<Path> images = r.images();
+        if (images.isEmpty()) {
+            List<Path> samples = SampleGallery.samples();
+            List<Path> chosen = new java.util.ArrayList<>();
+            for (String name : List.of("cat-chelsea.jpg", "coffee-cup.jpg", "rocket-launch.jpg")) {
+                samples.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().ifPresent(chosen::add);
+            }
+            images = chosen.isEmpty() ? samples.stream().limit(3).toList() : chosen;
+        }
+        if (!images.isEmpty()) vm.addImages(images);
     }
 
     private static void startToolkit() {

@@ -22,6 +22,8 @@ final class Shortcuts {
             new Entry("Ctrl+→  /  Ctrl+←", "φ up / down by 1 (next / previous B-model)"),
             new Entry("P  A  B  G  R", "focus the φ, α, β, γ or base-resolution slider; then ← → move it"),
             new Entry("Ctrl+P", "presenter mode: large fonts for a lecture hall"),
+            new Entry("Ctrl+S  /  Ctrl+O", "save / open a scenario (sliders, model, CAM settings, images)"),
+            new Entry("Ctrl+V", "CAM comparison: add the image or image file on the clipboard"),
             new Entry("F11", "full screen (Esc leaves it)"),
             new Entry("F1  or  ?", "this list"));
 
@@ -38,6 +40,12 @@ final class Shortcuts {
                 window.showShortcuts();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.P) {
                 window.presenterProperty().set(!window.presenterProperty().get());
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+                window.chooseScenarioToSave();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
+                window.chooseScenarioToOpen();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.V && camShown(window) && !typing(scene)) {
+                window.cam.paste(javafx.scene.input.Clipboard.getSystemClipboard());
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.RIGHT && !typing(scene)) {
                 vm.nudgePhi(1);
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.LEFT && !typing(scene)) {
@@ -48,7 +56,7 @@ final class Shortcuts {
             e.consume();
         });
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (e.isShortcutDown() || e.isAltDown() || typing(scene) || e.getCharacter().isEmpty()) return;
+            if (e.isShortcutDown() || e.isAltDown() || typing(scene) || e.getCharacter().isEmpty() || camShown(window)) return;
             char ch = e.getCharacter().charAt(0);
             if (ch >= '0' && ch <= '7') {
                 vm.selectPreset(OfficialModel.values()[ch - '0']);
@@ -75,6 +83,11 @@ final class Shortcuts {
             }
             e.consume();
         });
+    }
+
+    /** The explorer's one-key shortcuts move sliders that the CAM tab does not show, so they rest there. */
+    private static boolean camShown(MainWindow window) {
+        return window.tabs.getSelectionModel().getSelectedItem() == window.camTab;
     }
 
     /** True while the user types into a field; an editable spinner keeps the focus itself, not its text field. */

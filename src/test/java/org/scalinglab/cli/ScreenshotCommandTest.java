@@ -18,6 +18,9 @@ class ScreenshotCommandTest {
                 {"screenshot", "--out", "x.png", "--phi", "9"},
                 {"screenshot", "--out", "x.png", "--model", "b1", "--phi", "1"},
                 {"screenshot", "--out", "x.png", "--stage", "12"},
+                {"screenshot", "--out", "x.png", "--view", "cam", "--cam-lineup", "b0"},
+                {"screenshot", "--out", "x.png", "--view", "cam", "--cam-lineup", "everything"},
+                {"screenshot", "--out", "x.png", "--view", "cam", "--images", "no-such-photo.jpg"},
         };
         for (String[] args : cases) {
             SpecCommandTest.Result r = SpecCommandTest.run(args);
