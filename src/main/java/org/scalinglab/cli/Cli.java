@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 StudyCommand.class,
                 WeightsCommand.class,
                 BenchCommand.class,
+                CamCommand.class,
+                MetricsCommand.class,
+                FigureCommand.class,
                 ScreenshotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
