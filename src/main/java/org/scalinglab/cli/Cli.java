@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 StudyCommand.class,
                 BenchCommand.class,
                 BenchModelCommand.class,
+                CamCommand.class,
+                MetricsCommand.class,
+                FigureCommand.class,
                 ScreenshotCommand.class,
                 PredictCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,0 +1,65 @@
+package org.scalinglab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.scalinglab.cam.CamMethod;
+import org.scalinglab.cam.CamMethods;
+import org.scalinglab.cam.CamSource;
+import org.scalinglab.cam.ClassActivationMap;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that explain one image (cam, metrics): image, method, layer, class. */
+final class CamArguments {
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "the image to explain (JPEG, PNG, BMP, GIF, ...)")
+    Path image;
+
+    @Option(names = "--method", defaultValue = CamMethods.DEFAULT, paramLabel = "NAME",
+            description = "gradcam (default), gradcampp, xgradcam, layercam, scorecam, eigencam or cam")
+    String method;
+
+    @Option(names = "--layer", defaultValue = CamMethod.DEFAULT_LAYER, paramLabel = "NAME",
+            description = "target layer: top_activation (default) or a block output such as block6d_add")
+    String layer;
+
+    @Option(names = "--class", paramLabel = "C", description = "class index to explain (default: the top-1 prediction)")
+    Integer classIndex;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N",
+            description = "images per forward pass for Score-CAM and the metrics (default ${DEFAULT-VALUE})")
+    int batch;
+
+    /** Checks what can be checked before a model is loaded. */
+    void check() {
+        if (!Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
+        if (batch < 1 || batch > 1024) throw new IllegalArgumentException("--batch must be between 1 and 1024, got " + batch);
+        method = method.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!CamMethods.NAMES.contains(method)) {
+            throw new IllegalArgumentException("unknown --method '" + method + "'; expected one of " + String.join(", ", CamMethods.NAMES));
+        }
+    }
+
+    /** Checks the layer and class against the network. */
+    void checkAgainst(ModelArguments.Resolved m) {
+        if (!m.spec().camLayers().contains(layer)) {
+            throw new IllegalArgumentException("unknown --layer '" + layer + "'; this network's layers are top_activation and the block "
+                    + "outputs " + m.spec().camLayers().get(0) + " .. " + m.spec().camLayers().get(m.spec().camLayers().size() - 2));
+        }
+        if (classIndex != null && (classIndex < 0 || classIndex >= m.spec().classes())) {
+            throw new IllegalArgumentException("--class must be between 0 and " + (m.spec().classes() - 1) + ", got " + classIndex);
+        }
+        if (method.equals("cam") && !layer.equals(CamMethod.DEFAULT_LAYER)) {
+            throw new IllegalArgumentException("--method cam works only at " + CamMethod.DEFAULT_LAYER
+                    + " (the layer the global average pool and dense head read)");
+        }
+    }
+
+    CamMethod method(ModelArguments.Resolved m) {
+        return CamMethods.create(method, () -> ClassActivationMap.kernelFromRowMajor(m.weights().get("predictions", "kernel"),
+                m.spec().headFilters()), batch);
+    }
+
+    /** The requested class, or the top-1 of these probabilities. */
+    int target(float[] probabilities) {
+        return classIndex != null ? classIndex : CamSource.argmax(probabilities);
+    }
+}
