@@ -25,9 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cam", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Where the network looks: a class activation map of one image for one class at one layer.",
-                "The map is computed at the layer's own size (7x7 for B0 at 224 at top_activation), then scaled per map to",
-                "[0, 1] (--raw: left as it is, after ReLU) and, for --out, upsampled bilinearly onto the original image."})
+        description = "Where the network looks: a class activation map of one image for one class at one layer. The map is computed at the layer's own size (7x7 for B0 at 224 at top_activation), then scaled per map to [0, 1] (--raw: left as it is, after ReLU) and, for --out, upsampled bilinearly onto the original image.")
 final class CamCommand implements Callable<Integer> {
     private static final int MAX_PRINTED_COLUMNS = 24;
 

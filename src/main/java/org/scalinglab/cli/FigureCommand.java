@@ -23,15 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "figure", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The CAM comparison as a figure for a paper or slides (headless): one row per image, one column per model",
-                "of the line-up (base, compound and the width-, depth- and resolution-only networks of equal cost), each",
-                "with its top-1 and heatmap, one shared colour scale and its legend. PNG (at --dpi), SVG or PDF by extension."})
+        description = "The CAM comparison as a figure for a paper or slides (headless): one row per image, one column per model of the line-up (base, compound and the width-, depth- and resolution-only networks of equal cost), each with its top-1 and heatmap, one shared colour scale and its legend. PNG (at --dpi), SVG or PDF by extension.")
 final class FigureCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, arity = "1..*", paramLabel = "FILE", description = "the images, one row each")
     List<Path> images;
     @Option(names = "--lineup", defaultValue = "study", paramLabel = "study|b1..b7",
-            description = {"study (default): the five models of the study folder;",
-                    "bN: B0, official BN, and B0's weights at BN's cost in resolution (width- and depth-only have no public weights)"})
+            description = "study (default): the five models of the study folder; bN: B0, official BN, and B0's weights at BN's cost in resolution (width- and depth-only have no public weights)")
     String lineup;
     @Option(names = "--study-dir", paramLabel = "DIR", description = "the study folder (default: assets/study)")
     Path studyDir;

@@ -23,10 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How faithful a class activation map is, on one image: deletion and insertion AUC (RISE: the class",
-                "probability as the most salient pixels are blacked out / restored from a blurred copy), average drop and",
-                "increase in confidence (Grad-CAM++), and with --box the pointing game (15 px tolerance) and the share of",
-                "the map's energy inside the box. Each step is one forward image: about 2 x steps + 3 in all."})
+        description = "How faithful a class activation map is, on one image: deletion and insertion AUC (RISE: the class probability as the most salient pixels are blacked out / restored from a blurred copy), average drop and increase in confidence (Grad-CAM++), and with --box the pointing game (15 px tolerance) and the share of the map's energy inside the box. Each step is one forward image: about 2 x steps + 3 in all.")
 final class MetricsCommand implements Callable<Integer> {
     @Mixin ModelArguments models;
     @Mixin CamArguments cam;

@@ -26,13 +26,11 @@ final class ModelArguments {
     static final String MODEL_FORMS = "b0..b7, study:KIND (base, compound, width, depth, resolution) or WIDTH,DEPTH,RESOLUTION[,CLASSES]";
 
     @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = {"b0..b7 (official ImageNet weights), study:KIND for a model of the study folder",
-                    "(base, compound, width, depth, resolution), or WIDTH,DEPTH,RESOLUTION[,CLASSES] with --weights"})
+            description = "b0..b7 (official ImageNet weights), study:KIND for a model of the study folder (base, compound, width, depth, resolution), or WIDTH,DEPTH,RESOLUTION[,CLASSES] with --weights")
     String model;
 
     @Option(names = "--weights", paramLabel = "FILE.h5",
-            description = {"Keras .h5 weights (default for b0..b7: the cached official file);",
-                    "'random' for random weights (timing only)"})
+            description = "Keras .h5 weights (default for b0..b7: the cached official file); 'random' for random weights (timing only)")
     String weights;
 
     @Option(names = "--resolution", paramLabel = "N", description = "input size in pixels (default: the model's own)")
