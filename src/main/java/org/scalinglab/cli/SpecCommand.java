@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "spec", mixinStandardHelpOptions = true,
-        description = {"The architecture (the paper's Table 1), parameters and multiply-adds of an EfficientNet.",
-                "Either an official model (--model b0..b7) or the compound rule (--phi, --alpha, --beta, --gamma)."})
+        description = "The architecture (the paper's Table 1), parameters and multiply-adds of an EfficientNet: "
+                + "an official model (--model b0..b7) or the compound rule (--phi, --alpha, --beta, --gamma).")
 final class SpecCommand implements Callable<Integer> {
 
     static final class Formula {

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"Train a base network and its compound, width-only, depth-only and resolution-only scalings of equal",
-                "multiply-adds (the paper's Figure 7 models) on an image folder; writes report.json and study.png/.svg.",
-                "Each model checkpoints every epoch: run the same command again to resume."})
+        description = "Train a base network and its compound, width-only, depth-only and resolution-only scalings of equal "
+                + "multiply-adds (the paper's Figure 7 models) on an image folder; writes report.json and study.png/.svg. "
+                + "Each model checkpoints every epoch: run the same command again to resume.")
 final class StudyCommand implements Callable<Integer> {
     @Option(names = "--phi", required = true, description = "compound coefficient phi") double phi;
     @Option(names = "--alpha", defaultValue = "1.2", description = "depth base (default ${DEFAULT-VALUE})") double alpha;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an EfficientNet of any width, depth and resolution from scratch on an image folder.",
-                "Checkpoints after every epoch in --out; run the same command again to resume."})
+        description = "Train an EfficientNet of any width, depth and resolution from scratch on an image folder. "
+                + "Checkpoints after every epoch in --out; run the same command again to resume.")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "1.0", description = "width multiplier (default ${DEFAULT-VALUE})") double width;
     @Option(names = "--depth", defaultValue = "1.0", description = "depth multiplier (default ${DEFAULT-VALUE})") double depth;

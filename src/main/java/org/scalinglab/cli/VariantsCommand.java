@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "variants", mixinStandardHelpOptions = true,
-        description = {"The compound-scaled network and the width-only, depth-only and resolution-only networks of equal",
-                "multiply-adds (the paper's Figure 7 line-up), with how close each landed."})
+        description = "The compound-scaled network and the width-only, depth-only and resolution-only networks of equal "
+                + "multiply-adds (the paper's Figure 7 line-up), with how close each landed.")
 final class VariantsCommand implements Callable<Integer> {
     @Option(names = "--phi", required = true, description = "compound coefficient phi, 0..8") double phi;
     @Option(names = "--alpha", defaultValue = "1.2", description = "depth base (default ${DEFAULT-VALUE})") double alpha;
