@@ -39,14 +39,33 @@ public final class Localization {
         return total > 0 ? inside / total : 0;
     }
 
-    /** {row, column} of the largest value, the first in raster order on ties; NaN is skipped. */
+    /** {row, column} of the largest value; on ties, the tied pixel nearest their centroid; NaN is skipped. */
     public static int[] argmax(float[][] map) {
-        int[] best = {0, 0};
         float bestValue = Float.NEGATIVE_INFINITY;
+        for (float[] row : map) for (float v : row) if (v > bestValue) bestValue = v;
+        // a peak cell at the border upsamples to a plateau reaching the image edge (edge clamping): take the tied
+        // pixel nearest the plateau's centre, not the first one in raster order, which would sit on the border
+        double sy = 0;
+        double sx = 0;
+        long n = 0;
         for (int y = 0; y < map.length; y++) {
             for (int x = 0; x < map[0].length; x++) {
-                if (map[y][x] > bestValue) {
-                    bestValue = map[y][x];
+                if (map[y][x] == bestValue) {
+                    sy += y;
+                    sx += x;
+                    n++;
+                }
+            }
+        }
+        double cy = sy / Math.max(1, n);
+        double cx = sx / Math.max(1, n);
+        int[] best = {0, 0};
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int y = 0; y < map.length; y++) {
+            for (int x = 0; x < map[0].length; x++) {
+                double d = (y - cy) * (y - cy) + (x - cx) * (x - cx);
+                if (map[y][x] == bestValue && d < bestDistance) {
+                    bestDistance = d;
                     best = new int[] {y, x};
                 }
             }
