@@ -39,10 +39,7 @@ final class StudyCommand implements Callable<Integer> {
                 + data.train().size() + " training / " + data.validation().size() + " validation images:");
         for (MatchedVariants.Variant v : MatchedVariants.of(baseSpec, scaling)) out.println("  " + MatchedVariants.describe(v));
         out.flush();
-        ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.out(), p -> {
-            err.println(p.line());
-            err.flush();
-        }, () -> false);
+        ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.out(), TrainingOptions.printTo(err), () -> false);
         List<StudyChart.Point> points = report.models().stream()
                 .map(m -> new StudyChart.Point(m.label(), m.macs(), m.top1())).toList();
         var chart = StudyChart.chart(String.format(Locale.ROOT, "Scaling study, phi = %s", phi), points);

@@ -32,10 +32,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("Training %s: %,d parameters, %,d multiply-adds; %d classes, %d training and %d validation images%n",
                 net, cost.params(), cost.macs(), data.classes().size(), data.train().size(), data.validation().size());
         out.flush();
-        Trainer.Result r = Trainer.train(net, data, options.config(), options.out(), p -> {
-            err.println(p.line());
-            err.flush();
-        }, () -> false);
+        Trainer.Result r = Trainer.train(net, data, options.config(), options.out(), TrainingOptions.printTo(err), () -> false);
         out.printf("Done: validation top-1 %.2f%%, top-5 %.2f%%, %.0f s, %.1f images/s; weights in %s%n",
                 100 * r.top1(), 100 * r.top5(), r.seconds(), r.imagesPerSecond(), r.weights());
         out.flush();

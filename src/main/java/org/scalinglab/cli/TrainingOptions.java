@@ -19,6 +19,14 @@ final class TrainingOptions {
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})") long seed;
     @Option(names = "--loader-threads", defaultValue = "2", description = "image decoding threads (default ${DEFAULT-VALUE})") int loaderThreads;
 
+    /** The trainer's progress, one line per report on stderr. */
+    static java.util.function.Consumer<org.scalinglab.train.TrainingProgress> printTo(java.io.PrintWriter err) {
+        return p -> {
+            err.println(p.line());
+            err.flush();
+        };
+    }
+
     TrainingConfig config() {
         return new TrainingConfig(epochs, batch, lr, Math.min(warmup, epochs), 0.9, 0.1, 1e-5, 0.9, seed, loaderThreads);
     }

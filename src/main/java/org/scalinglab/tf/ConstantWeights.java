@@ -22,12 +22,8 @@ public final class ConstantWeights implements WeightSource {
 
     @Override
     public Operand<TFloat32> weight(String layer, String name, long[] shape) {
-        float[] values = weights.get(layer, name);
+        float[] values = weights.get(layer, name, shape);
         Shape s = Shape.of(shape);
-        if (values.length != s.size()) {
-            throw new IllegalArgumentException(layer + "/" + name + " has " + values.length + " values, expected " + s.size()
-                    + " for shape " + s);
-        }
         return scope.withName(layer + "." + name).constant(s, DataBuffers.of(values, true, false));
     }
 }

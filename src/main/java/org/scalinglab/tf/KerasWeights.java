@@ -24,6 +24,18 @@ public record KerasWeights(Map<String, Map<String, float[]>> values, boolean ima
         return v;
     }
 
+    /** The values of one weight, checked against the number of values its shape needs. */
+    public float[] get(String layer, String name, long[] shape) {
+        float[] values = get(layer, name);
+        long size = 1;
+        for (long d : shape) size *= d;
+        if (values.length != size) {
+            throw new IllegalArgumentException(layer + "/" + name + " has " + values.length + " values, expected " + size
+                    + " for shape " + Arrays.toString(shape));
+        }
+        return values;
+    }
+
     public boolean has(String layer, String name) {
         Map<String, float[]> l = values.get(layer);
         return l != null && l.containsKey(name);

@@ -38,12 +38,8 @@ public final class VariableWeights implements WeightSource {
 
     @Override
     public Operand<TFloat32> weight(String layer, String name, long[] shape) {
-        float[] values = weights.get(layer, name);
+        float[] values = weights.get(layer, name, shape);
         Shape s = Shape.of(shape);
-        if (values.length != s.size()) {
-            throw new IllegalArgumentException(layer + "/" + name + " has " + values.length + " values, expected " + s.size()
-                    + " for shape " + s);
-        }
         String id = layer + "." + name;
         Variable<TFloat32> variable = scope.withName(id).variable(s, TFloat32.class);
         Placeholder<TFloat32> value = scope.withName(id + ".value").placeholder(TFloat32.class, Placeholder.shape(s));

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.scalinglab.arch.MatchedVariants;
@@ -81,13 +79,5 @@ public final class ScalingStudy {
         } catch (RuntimeException e) {
             throw new IOException(reportJson + " is not a study report: " + e.getMessage(), e);
         }
-    }
-
-    /** The report as a plain map (for JSON output elsewhere). */
-    public static Map<String, Object> summary(Report r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("phi", r.phi());
-        m.put("models", r.models());
-        return m;
     }
 }

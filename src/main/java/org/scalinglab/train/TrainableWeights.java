@@ -39,7 +39,7 @@ final class TrainableWeights implements WeightSource {
 
     @Override
     public Operand<TFloat32> weight(String layer, String name, long[] shape) {
-        float[] values = initial.get(layer, name);
+        float[] values = initial.get(layer, name, shape);
         String id = layer + "." + name;
         if (layer.equals("normalization")) return scope.withName(id).constant(Shape.of(shape), DataBuffers.of(values, true, false));
         String key = key(layer, name);
