@@ -40,18 +40,22 @@ final class StudyCommand implements Callable<Integer> {
         for (MatchedVariants.Variant v : MatchedVariants.of(baseSpec, scaling)) out.println("  " + MatchedVariants.describe(v));
         out.flush();
         ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.out(), TrainingOptions.printTo(err), () -> false);
-        List<StudyChart.Point> points = report.models().stream()
+        List<StudyChart.Point> points = report.models().stream().filter(ScalingStudy.Entry::trained)
                 .map(m -> new StudyChart.Point(m.label(), m.macs(), m.top1())).toList();
         var chart = StudyChart.chart(String.format(Locale.ROOT, "Scaling study, phi = %s", phi), points);
         StudyChart.write(options.out().resolve("study.png"), chart, 144);
         StudyChart.write(options.out().resolve("study.svg"), chart, 72);
         out.printf("%-16s %8s %8s %6s %12s %10s %8s %8s %9s%n", "model", "width", "depth", "res", "mult-adds", "params", "top-1", "top-5", "time");
         for (ScalingStudy.Entry e : report.models()) {
-            out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %7.2f%% %7.2f%% %8.0fs%n", e.label(), e.width(), e.depth(),
-                    e.resolution(), e.macs(), e.params(), 100 * e.top1(), 100 * e.top5(), e.trainingSeconds());
+            out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %8s %8s %8.0fs%n", e.label(), e.width(), e.depth(),
+                    e.resolution(), e.macs(), e.params(), percent(e.top1()), percent(e.top5()), e.trainingSeconds());
         }
         out.println("Report: " + options.out().resolve("report.json"));
         out.flush();
         return 0;
+    }
+
+    private static String percent(Double v) {
+        return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 }

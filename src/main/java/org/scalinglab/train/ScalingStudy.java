@@ -1,10 +1,6 @@
 package org.scalinglab.train;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +18,13 @@ import org.scalinglab.scaling.CompoundScaling;
  * {@code report.json} is rewritten after every model.
  */
 public final class ScalingStudy {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
-
-    /** One trained model of the study, as report.json lists it. */
+    /** One model of the study, as report.json lists it; top1, top5 and weights are null until it is trained. */
     public record Entry(String kind, String label, double width, double depth, int resolution, int classes, long params,
-                        long macs, double macsDifference, double top1, double top5, double trainingSeconds,
+                        long macs, double macsDifference, Double top1, Double top5, double trainingSeconds,
                         double imagesPerSecond, int epochs, String weights) {
+        public boolean trained() {
+            return weights != null && top1 != null && !top1.isNaN();
+        }
     }
 
     /** What report.json holds. */
@@ -58,26 +55,18 @@ public final class ScalingStudy {
     private static Entry entry(MatchedVariants.Variant v, Trainer.Result r, Path out) {
         NetworkSpec spec = v.spec();
         return new Entry(v.kind().name().toLowerCase(Locale.ROOT), v.kind().label(), spec.width(), spec.depth(), spec.resolution(),
-                spec.classes(), v.params(), v.macs(), v.relativeDifference(), r == null ? Double.NaN : r.top1(),
-                r == null ? Double.NaN : r.top5(), r == null ? 0 : r.seconds(), r == null ? 0 : r.imagesPerSecond(),
+                spec.classes(), v.params(), v.macs(), v.relativeDifference(), r == null ? null : (Double) r.top1(),
+                r == null ? null : (Double) r.top5(), r == null ? 0 : r.seconds(), r == null ? 0 : r.imagesPerSecond(),
                 r == null ? 0 : r.history().size(), r == null ? null : out.relativize(r.weights()).toString());
     }
 
     static void write(Path out, Report report) throws IOException {
-        Files.createDirectories(out);
-        Path tmp = out.resolve("report.json.tmp");
-        Files.writeString(tmp, GSON.toJson(report), StandardCharsets.UTF_8);
-        Files.move(tmp, out.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ReportJson.write(out.resolve("report.json"), report);
     }
 
     public static Report read(Path reportJson) throws IOException {
-        try {
-            Report r = GSON.fromJson(Files.readString(reportJson, StandardCharsets.UTF_8), Report.class);
-            if (r == null || r.models() == null) throw new IOException(reportJson + " is empty");
-            return r;
-        } catch (RuntimeException e) {
-            throw new IOException(reportJson + " is not a study report: " + e.getMessage(), e);
-        }
+        Report r = ReportJson.read(reportJson, Report.class);
+        if (r.models() == null) throw new IOException(reportJson + " is not a study report (no models)");
+        return r;
     }
 }
