@@ -58,7 +58,7 @@ final class CamCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must be a .png file, got " + out.getFileName());
         }
         if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench must be between 1 and 100000, got " + bench);
-        ModelArguments.Resolved m = models.resolve();
+        ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
         cam.checkAgainst(m);
         ImagePreprocessor.Prepared in = ImagePreprocessor.load(cam.image, m.resolution());
 

@@ -41,7 +41,7 @@ final class MetricsCommand implements Callable<Integer> {
         cam.check();
         if (steps < 1 || steps > 10_000) throw new IllegalArgumentException("--steps must be between 1 and 10000, got " + steps);
         Box originalBox = box == null ? null : parseBox(box);
-        ModelArguments.Resolved m = models.resolve();
+        ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
         cam.checkAgainst(m);
         ImagePreprocessor.Prepared in = ImagePreprocessor.load(cam.image, m.resolution());
         ImagePreprocessor.Crop c = in.crop();

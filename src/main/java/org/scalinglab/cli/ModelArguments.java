@@ -1,11 +1,13 @@
 package org.scalinglab.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.compare.LineupModel;
 import org.scalinglab.compare.Lineups;
@@ -15,11 +17,12 @@ import org.scalinglab.tf.KerasH5;
 import org.scalinglab.tf.KerasWeights;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.ModelStore;
+import org.scalinglab.tf.OfficialWeights;
 import picocli.CommandLine.Option;
 
 /**
- * The options of every command that runs one network (cam, metrics; predict's are the same): which model, its
- * weights, the input size and the ImageNet input fix. {@link #resolve()} turns them into a network, its weights and
+ * The options of every command that runs one network (predict, cam, metrics): which model, its weights, the
+ * input size, the ImageNet input fix and TensorFlow's threads. {@link #resolve()} turns them into a network, its weights and
  * its class names, or one clear line saying what is missing.
  */
 final class ModelArguments {
@@ -42,17 +45,29 @@ final class ModelArguments {
     @Option(names = "--study-dir", paramLabel = "DIR", description = "the study folder for study:KIND (default: assets/study)")
     Path studyDir;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true, description = "where exported SavedModels are kept")
+    @Option(names = "--download", description = "download the official weights of b0..b7 into the cache if they are missing (md5-checked, resumable)")
+    boolean download;
+
+    @Option(names = {"--cache-dir", "--cache"}, paramLabel = "DIR", hidden = true, description = "where exported SavedModels are kept")
     Path cacheDir;
 
-    /** A network ready to load: what to call it, its spec, weights and class names, and the input size to use. */
-    record Resolved(String label, NetworkSpec spec, KerasWeights weights, List<String> classNames, int resolution) {
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads, 0 = TensorFlow's choice (default ${DEFAULT-VALUE})")
+    int threads;
+
+    /**
+     * A network ready to load: its short label (b0, study:base), its title for people, its spec, weights and where
+     * they came from (a file or "random"), class names, and the input size to use.
+     */
+    record Resolved(String label, String title, NetworkSpec spec, KerasWeights weights, String weightsSource,
+                    List<String> classNames, int resolution) {
         String className(int index) {
             return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
         }
     }
 
-    Resolved resolve() throws IOException {
+    /** @param err where download progress goes when --download fetches the official weights */
+    Resolved resolve(PrintWriter err) throws IOException {
+        if (threads < 0 || threads > 1024) throw new IllegalArgumentException("--threads must be between 0 and 1024, got " + threads);
         if (resolution != null && (resolution < NetworkSpec.MIN_RESOLUTION || resolution > NetworkSpec.MAX_RESOLUTION)) {
             throw new IllegalArgumentException("--resolution must be between " + NetworkSpec.MIN_RESOLUTION + " and "
                     + NetworkSpec.MAX_RESOLUTION + ", got " + resolution);
@@ -72,10 +87,13 @@ final class ModelArguments {
             spec = NetworkSpec.official(official);
         }
         KerasWeights w;
+        String source;
         if (weights != null && weights.equalsIgnoreCase("random")) {
             w = KerasWeights.random(spec, 0);
+            source = "random";
         } else if (weights != null) {
             Path file = Path.of(weights);
+            source = file.toString();
             if (!Files.isRegularFile(file)) throw new IllegalArgumentException("weights file not found: " + file);
             if (official == null && m.split(",").length == 3) {
                 KerasH5.Contents c = KerasH5.inspect(file);
@@ -86,20 +104,32 @@ final class ModelArguments {
                 throw new IllegalArgumentException(file.getFileName() + " has no classifier (a _notop file?): predictions and CAMs need the full model");
             }
         } else if (official != null) {
-            String id = official.id();
-            Path file = ModelStore.standard().cached(official, true).orElseThrow(() -> new IllegalArgumentException(
-                    "no weights for " + id + ": run `scaling-lab weights --download " + id + "` or pass --weights FILE"));
+            Path file = officialWeights(official, err);
+            source = file.toString();
             w = KerasH5.read(file, spec, KerasH5.Statistics.AUTO);
         } else {
             throw new IllegalArgumentException("a network given as WIDTH,DEPTH,RESOLUTION needs --weights FILE.h5 (or --weights random)");
         }
         String label = official != null ? official.id() : String.format(Locale.ROOT, "w=%.3g d=%.3g", spec.width(), spec.depth());
-        return new Resolved(label, spec, w, classNames(spec.classes()), resolution != null ? resolution : spec.resolution());
+        String title = official != null ? "EfficientNet-" + official.name() : "Network " + label;
+        return new Resolved(label, title, spec, w, source, classNames(spec.classes()), resolution != null ? resolution : spec.resolution());
     }
 
     ModelOptions options() {
-        ModelOptions o = ModelOptions.defaults().withImagenetFix(!noImagenetFix);
+        ModelOptions o = ModelOptions.defaults().withImagenetFix(!noImagenetFix).withThreads(threads, 0);
         return cacheDir != null ? o.withCacheDir(cacheDir) : o;
+    }
+
+    private Path officialWeights(OfficialModel official, PrintWriter err) throws IOException {
+        ModelStore store = ModelStore.standard();
+        Optional<Path> cached = store.cached(official, true);
+        if (cached.isPresent()) return cached.get();
+        String name = OfficialWeights.fileName(official, true);
+        if (!download) {
+            throw new IllegalStateException("no weights for EfficientNet-" + official.name() + ": " + name + " is not in " + store.dir()
+                    + ". Run again with --download to fetch it from " + store.url(name) + ", or pass --weights FILE.h5");
+        }
+        return store.download(name, new DownloadProgress(err, name));
     }
 
     private Resolved study(String kind) throws IOException {
@@ -113,8 +143,8 @@ final class ModelArguments {
             kinds.add(lm.spec().name());
             if (!lm.spec().name().equals(kind)) continue;
             if (!lm.hasWeights()) throw new IllegalArgumentException("study model " + kind + " in " + dir + ": " + lm.missingReason());
-            return new Resolved("study:" + kind, lm.spec(), lm.weights(), lm.classNames(),
-                    resolution != null ? resolution : lm.spec().resolution());
+            return new Resolved("study:" + kind, "Study model " + lm.label(), lm.spec(), lm.weights(),
+                    dir.resolve(kind).resolve("model.h5").toString(), lm.classNames(), resolution != null ? resolution : lm.spec().resolution());
         }
         throw new IllegalArgumentException("no model '" + kind + "' in the study in " + dir + "; it has " + String.join(", ", kinds));
     }

@@ -143,7 +143,7 @@ public final class ComparisonRunner implements AutoCloseable {
         return new Partial(top5, cam, in.crop(), "");
     }
 
-    static List<ComparisonResult.Prediction> top(float[] probs, List<String> names, int k) {
+    public static List<ComparisonResult.Prediction> top(float[] probs, List<String> names, int k) {
         List<ComparisonResult.Prediction> out = new ArrayList<>();
         boolean[] taken = new boolean[probs.length];
         for (int n = 0; n < Math.min(k, probs.length); n++) {
