@@ -28,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.compare.ComparisonRunner;
@@ -45,7 +46,8 @@ final class CamView extends BorderPane {
     final ChoiceBox<CamViewModel.Source> source = new ChoiceBox<>();
     final ChoiceBox<OfficialModel> official = new ChoiceBox<>();
     final ComboBox<String> method = new ComboBox<>();
-    final ComboBox<String> targetClass = new ComboBox<>();
+    /** 1000 ImageNet classes are too many to scroll: ControlsFX's combo filters them as you type. */
+    final SearchableComboBox<String> targetClass = new SearchableComboBox<>();
     final ComboBox<String> layer = new ComboBox<>();
     final ChoiceBox<Colormap> colormap = new ChoiceBox<>();
     final Slider alpha = new Slider(0, 1, 0.5);
@@ -267,19 +269,16 @@ final class CamView extends BorderPane {
         method.setId("cam-method");
         method.setTooltip(new Tooltip("How the map is made: Grad-CAM weighs the layer's channels by the gradient of the class score"));
 
-        targetClass.setEditable(true);
         targetClass.setItems(vm.classChoices());
         targetClass.setValue(vm.targetClassText());
         targetClass.setId("cam-class");
-        targetClass.setTooltip(new Tooltip("The class every map explains: each model's own top-1, or type an index or part of a name"));
-        targetClass.setOnAction(e -> {
-            String typed = targetClass.getValue();
-            vm.chooseTargetClass(typed);
-            String shown = vm.targetClassText();
-            if (!shown.equals(typed)) javafx.application.Platform.runLater(() -> targetClass.setValue(shown));
+        targetClass.setPrefWidth(240);
+        targetClass.setTooltip(new Tooltip("The class every map explains: each model's own top-1, or pick one (type part of a name or an index to filter)"));
+        targetClass.valueProperty().addListener((o, old, chosen) -> {
+            if (chosen != null && !chosen.equals(vm.targetClassText())) vm.chooseTargetClass(chosen);
         });
         vm.targetClassProperty().addListener(o -> targetClass.setValue(vm.targetClassText()));
-        // new items clear an editable combo's value: put it back once the combo has seen the change
+        // new items can clear the combo's value: put it back once the combo has seen the change
         vm.classChoices().addListener((javafx.collections.ListChangeListener<String>) c ->
                 javafx.application.Platform.runLater(() -> targetClass.setValue(vm.targetClassText())));
 

@@ -143,6 +143,21 @@ class CamViewTest {
     }
 
     @Test
+    void typingPartOfANameFiltersTheClassesAndPicksOne(FxRobot robot) throws Exception {
+        Path png = photo("shapes.png", 96, 64);
+        robot.interact(() -> window.cam.handleDrop(List.of(png.toFile()), null));
+        waitUntil(() -> vm.resultProperty().get() != null);
+        assertNull(vm.targetClassProperty().get(), "each model's own top-1 by default");
+
+        robot.clickOn("#cam-class");
+        robot.write("triang");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> Integer.valueOf(2).equals(vm.targetClassProperty().get()));
+        waitUntil(() -> vm.resultProperty().get().rows().get(0).cells().get(0).targetClass() == 2);
+        assertEquals(2, vm.resultProperty().get().rows().get(0).cells().get(1).targetClass(), "every model explains the chosen class");
+    }
+
+    @Test
     void opacityAndColormapRedrawWithoutRunningTheModels(FxRobot robot) throws Exception {
         Path png = photo("shapes.png", 96, 64);
         robot.interact(() -> window.cam.handleDrop(List.of(png.toFile()), null));
