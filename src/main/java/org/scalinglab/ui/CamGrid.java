@@ -26,6 +26,9 @@ final class CamGrid extends GridPane {
     /** Side of a cell in pixels; presenter mode makes them larger so the bigger captions fit. */
     static final double CELL = 190;
     static final double PRESENTER_CELL = 240;
+    /** Cells shrink to this so that all columns fit the window before a scroll bar appears. */
+    static final double MIN_CELL = 150;
+    private static final double GAP = 10;
 
     private final Consumer<Path> remove;
     private double cell = CELL;
@@ -40,10 +43,10 @@ final class CamGrid extends GridPane {
      * @param images the files of the result's rows, in order (for the remove buttons); may be shorter while a new run
      *               is on its way
      */
-    void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images, boolean presenter) {
-        cell = presenter ? PRESENTER_CELL : CELL;
-        getChildren().clear();
+    void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images, boolean presenter, double availableWidth) {
         List<LineupModel> models = result != null ? result.models() : lineup;
+        cell = cellSize(presenter, availableWidth, models.size() + 1);
+        getChildren().clear();
         if (!models.isEmpty()) add(header("Image", "", ""), 0, 0);
         for (int c = 0; c < models.size(); c++) {
             LineupModel m = models.get(c);
@@ -69,6 +72,15 @@ final class CamGrid extends GridPane {
         }
     }
 
+    /** The largest cell up to the preferred size at which all columns fit the width, but not below MIN_CELL. */
+    static double cellSize(boolean presenter, double availableWidth, int columns) {
+        double preferred = presenter ? PRESENTER_CELL : CELL;
+        if (!(availableWidth > 0) || columns < 1) return preferred;
+        double padding = presenter ? 36 : 24; // the grid's 0.8em left and right at 20 or 13 px fonts
+        double fit = Math.floor((availableWidth - padding - GAP * (columns - 1)) / columns);
+        return Math.max(MIN_CELL, Math.min(preferred, fit));
+    }
+
     private VBox header(String title, String coefficients, String cost) {
         Label t = new Label(title);
         t.getStyleClass().add("cam-column-title");
@@ -80,6 +92,12 @@ final class CamGrid extends GridPane {
         d.getStyleClass().add("cam-column-detail");
         Label m = new Label(cost);
         m.getStyleClass().add("cam-column-detail");
+        for (Label l : List.of(d, m)) {
+            // narrow cells (presenter mode) wrap rather than cut the numbers off
+            l.setWrapText(true);
+            l.setMaxWidth(cell);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
         VBox box = new VBox(1, t, d, m);
         box.setAlignment(Pos.BOTTOM_CENTER);
         box.setPrefWidth(cell);
@@ -129,6 +147,7 @@ final class CamGrid extends GridPane {
             Label target = new Label("map of: " + c.targetLabel(classNames));
             target.getStyleClass().add("cam-target");
             target.setMaxWidth(cell);
+            target.setWrapText(true);
             target.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(target);
         }
@@ -137,6 +156,7 @@ final class CamGrid extends GridPane {
             Label l = new Label(String.format(Locale.ROOT, "%d. %s  %.1f%%", i + 1, p.label(), 100 * p.probability()));
             l.getStyleClass().add(i == 0 ? "cam-top1" : "cam-prediction");
             l.setMaxWidth(cell);
+            l.setWrapText(true);
             l.setTooltip(new Tooltip("class " + p.index() + ": " + p.label()));
             box.getChildren().add(l);
         }

@@ -47,6 +47,7 @@ final class CamView extends BorderPane {
     final ChoiceBox<OfficialModel> official = new ChoiceBox<>();
     final ComboBox<String> method = new ComboBox<>();
     /** 1000 ImageNet classes are too many to scroll: ControlsFX's combo filters them as you type. */
+    private final ScrollPane gridScroll;
     final SearchableComboBox<String> targetClass = new SearchableComboBox<>();
     final ComboBox<String> layer = new ComboBox<>();
     final ChoiceBox<Colormap> colormap = new ChoiceBox<>();
@@ -79,12 +80,16 @@ final class CamView extends BorderPane {
         message.managedProperty().bind(message.visibleProperty());
         vm.messageProperty().addListener((o, was, now) -> showMessage(now));
         showMessage(vm.messageProperty().get());
-        VBox top = new VBox(6, modelRow(), camRow(), message);
+        VBox top = new VBox(6, modelRow(), knownClasses(), camRow(), message);
         top.getStyleClass().add("cam-controls");
         setTop(top);
 
-        ScrollPane gridScroll = new ScrollPane(grid);
+        gridScroll = new ScrollPane(grid);
         gridScroll.getStyleClass().add("cam-grid-scroll");
+        // cells shrink to fit the window's width; rebuild only when the cell size actually changes
+        gridScroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (was == null || cellSizeFor(was.getWidth()) != cellSizeFor(now.getWidth())) refresh();
+        });
         BorderPane center = new BorderPane(gridScroll);
         center.setTop(legend);
         setCenter(center);
@@ -103,8 +108,15 @@ final class CamView extends BorderPane {
         setOnDragExited(e -> dropZone.getStyleClass().remove("drag-over"));
     }
 
+    private double cellSizeFor(double width) {
+        var r = vm.resultProperty().get();
+        int columns = (r != null ? r.models() : vm.lineupProperty().get()).size() + 1;
+        return CamGrid.cellSize(presenter.get(), width, columns);
+    }
+
     private void refresh() {
-        grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images(), presenter.get());
+        grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images(), presenter.get(),
+                gridScroll.getViewportBounds().getWidth());
         legend.show(vm.colormapProperty().get(), vm.resultProperty().get());
     }
 
@@ -205,6 +217,26 @@ final class CamView extends BorderPane {
     }
 
     // ---- controls
+
+    /** A small line-up (the study's ten classes) can only name what it was trained on: say which, so a photo of a cat is no surprise. */
+    private Label knownClasses() {
+        Label known = new Label();
+        known.setId("cam-known-classes");
+        known.getStyleClass().add("explain");
+        known.setWrapText(true);
+        known.textProperty().bind(vm.lineupProperty().map(CamView::knownClassesText));
+        known.visibleProperty().bind(known.textProperty().isNotEmpty());
+        known.managedProperty().bind(known.visibleProperty());
+        return known;
+    }
+
+    static String knownClassesText(List<org.scalinglab.compare.LineupModel> lineup) {
+        List<String> names = lineup.stream().map(org.scalinglab.compare.LineupModel::classNames).filter(n -> !n.isEmpty())
+                .findFirst().orElse(List.of());
+        if (names.isEmpty() || names.size() > 20) return "";
+        return "These models know only " + names.size() + " classes: " + String.join(", ", names)
+                + ". Any photo gets one of them; photos of these things show what the maps mean.";
+    }
 
     private HBox modelRow() {
         source.getItems().setAll(CamViewModel.Source.values());

@@ -207,6 +207,10 @@ public final class MainWindow {
         full.setOnAction(e -> toggleFullScreen());
         Button help = new Button("Shortcuts (F1)");
         help.setOnAction(e -> showShortcuts());
+        // on a narrow screen the subtitle gives way; the title and the buttons keep their full text
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        subtitle.setMinWidth(0);
+        for (javafx.scene.control.ButtonBase b : List.of(open, save, presenterButton, full, help)) b.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, title, subtitle, spacer, open, save, presenterButton, full, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-bar");
