@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scalinglab.arch.CostModel;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.export.GridChart;
 import org.scalinglab.scaling.GridCandidates;
@@ -42,12 +43,14 @@ final class GridSearchCommand implements Callable<Integer> {
         ImageFolder data = options.dataset();
         GridSearchReport plan = search.plan(data, options.epochs, options.perClass);
         NetworkSpec classed = search.base().withClasses(data.classes().size());
+        List<GridCandidates.Candidate> grid = GridCandidates.enumerate(step, tolerance);
+        boolean paperOnGrid = grid.stream().anyMatch(GridCandidates.Candidate::isPaperChoice);
         out.printf(Locale.ROOT, "Grid search at phi = 1: %d candidates with alpha*beta^2*gamma^2 within %s%% of 2 on a grid of step %s%s;%n",
-                order.size(), ReportText.number(100 * tolerance), ReportText.number(step),
-                order.stream().anyMatch(GridCandidates.Candidate::isPaperChoice) ? " (the paper's choice among them)" : "");
-        out.printf(Locale.ROOT, "base %s (%,d multiply-adds), %d classes, %d training / %d validation images, %d epochs each.%n",
-                base, org.scalinglab.arch.CostModel.of(classed).macs(), data.classes().size(), data.train().size(),
-                data.validation().size(), options.epochs);
+                grid.size(), ReportText.number(100 * tolerance), ReportText.number(step), paperOnGrid ? " (the paper's choice among them)"
+                        : order.size() > grid.size() ? ", plus the paper's choice 1.2, 1.1, 1.15, which is off this grid" : "");
+        out.printf(Locale.ROOT, "base %s (%,d multiply-adds), %d classes, %d training / %d validation images, %d epoch%s each.%n",
+                base, CostModel.of(classed).macs(), data.classes().size(), data.train().size(),
+                data.validation().size(), options.epochs, options.epochs == 1 ? "" : "s");
         out.println("Training order (paper's choice first, then spread over the grid):");
         printTable(out, plan, false);
         out.println("Results: " + options.out().resolve(GridSearch.REPORT) + " (rewritten after each candidate)");
@@ -68,13 +71,12 @@ final class GridSearchCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, GridSearchReport r, boolean results) {
-        out.printf("%4s %6s %6s %6s %7s %7s %5s %12s %10s", "#", "alpha", "beta", "gamma", "width", "depth", "res", "mult-adds", "params");
+        out.printf("%4s %5s %5s %5s %7s %7s %5s %12s %10s", "#", "alpha", "beta", "gamma", "width", "depth", "res", "mult-adds", "params");
         out.println(results ? String.format("%8s %8s %7s", "top-1", "top-5", "time") : "");
         var best = r.best().orElse(null);
         for (int i = 0; i < r.candidates().size(); i++) {
             GridSearchReport.Candidate c = r.candidates().get(i);
-            out.printf(Locale.ROOT, "%4d %6s %6s %6s %7.3f %7.3f %5d %,12d %,10d", i + 1, ReportText.number(c.alpha()), ReportText.number(c.beta()),
-                    ReportText.number(c.gamma()), c.width(), c.depth(), c.resolution(), c.macs(), c.params());
+            out.printf(Locale.ROOT, "%4d %5.2f %5.2f %5.2f %7.3f %7.3f %5d %,12d %,10d", i + 1, c.alpha(), c.beta(), c.gamma(), c.width(), c.depth(), c.resolution(), c.macs(), c.params());
             String note = new GridCandidates.Candidate(c.alpha(), c.beta(), c.gamma()).isPaperChoice() ? "  paper" : "";
             if (c == best) note += "  best";
             out.println(results ? String.format(Locale.ROOT, "%8s %8s %6.0fs%s", PlanConsole.percent(c.top1()), PlanConsole.percent(c.top5()),

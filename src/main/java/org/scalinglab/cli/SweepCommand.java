@@ -42,8 +42,8 @@ final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Sweep of base %s with alpha %s, beta %s, gamma %s (alpha*beta^2*gamma^2 = %.3f) at phi %s: %d networks,%n",
                 base, ReportText.number(alpha), ReportText.number(beta), ReportText.number(gamma), alpha * beta * beta * gamma * gamma,
                 sweep.phis().stream().map(ReportText::number).toList(), points.size());
-        out.printf(Locale.ROOT, "%d classes, %d training / %d validation images, %d epochs each. Training order (smallest phi first):%n",
-                data.classes().size(), data.train().size(), data.validation().size(), options.epochs);
+        out.printf(Locale.ROOT, "%d classes, %d training / %d validation images, %d epoch%s each. Training order (smallest phi first):%n",
+                data.classes().size(), data.train().size(), data.validation().size(), options.epochs, options.epochs == 1 ? "" : "s");
         printTable(out, points.stream().map(ScaleSweep.Planned::point).toList(), false);
         out.println("Results: " + options.out().resolve(ScaleSweep.REPORT) + " (rewritten after each network)");
         out.flush();

@@ -111,12 +111,12 @@ public final class GridChart {
             GridSearchReport.Candidate c = all.get(i);
             if (isPaper(c)) {
                 String also = best.isPresent() && best.get() == c ? " (also the best)" : "";
-                plot.addAnnotation(label("paper " + coefficients(c) + ": " + result(c) + also, x[i], c.beta(), PAPER, TextAnchor.TOP_LEFT));
+                plot.addAnnotation(label(plot, "paper " + coefficients(c) + ": " + result(c) + also, x[i], c.beta(), PAPER, false));
             }
         }
         if (best.isPresent() && !isPaper(best.get())) {
             GridSearchReport.Candidate b = best.get();
-            plot.addAnnotation(label("best " + coefficients(b) + ": " + result(b), x[all.indexOf(b)], b.beta(), BEST, TextAnchor.BOTTOM_LEFT));
+            plot.addAnnotation(label(plot, "best " + coefficients(b) + ": " + result(b), x[all.indexOf(b)], b.beta(), BEST, true));
         }
         if (!trainedOrder.isEmpty()) {
             NumberAxis legendAxis = new NumberAxis("validation top-1 (%)");
@@ -140,12 +140,14 @@ public final class GridChart {
         return same.indexOf(c) - (same.size() - 1) / 2.0;
     }
 
-    private static XYTextAnnotation label(String text, double x, double y, Color colour, TextAnchor anchor) {
-        // leading spaces keep the text clear of the point's marker
-        XYTextAnnotation a = new XYTextAnnotation("     " + text, x, y);
+    /** A label beside its point, above or below it, towards the middle of the plot so it is never cut off. */
+    private static XYTextAnnotation label(XYPlot plot, String text, double x, double y, Color colour, boolean above) {
+        boolean rightHalf = x > plot.getDomainAxis().getRange().getCentralValue();
+        // spaces keep the text clear of the point's marker
+        XYTextAnnotation a = new XYTextAnnotation(rightHalf ? text + "     " : "     " + text, x, y);
         a.setFont(ChartStyle.font(Font.BOLD, 11, 1));
         a.setPaint(colour);
-        a.setTextAnchor(anchor);
+        a.setTextAnchor(above ? (rightHalf ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT) : (rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
         return a;
     }
 
