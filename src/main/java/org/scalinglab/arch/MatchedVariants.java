@@ -44,15 +44,17 @@ public final class MatchedVariants {
 
     /** Base, compound, width-only, depth-only and resolution-only, in that order. */
     public static List<Variant> of(NetworkSpec base, CompoundScaling scaling) {
-        double w0 = base.width();
-        double d0 = base.depth();
-        int r0 = base.resolution();
-        NetworkSpec compound = new NetworkSpec(name(base, "compound"), w0 * scaling.width(), d0 * scaling.depth(),
-                (int) Math.round(r0 * scaling.resolutionMultiplier()), base.dropout(), base.classes());
+        NetworkSpec compound = compound(base, scaling);
         long target = CostModel.of(compound).macs();
         List<Variant> single = matching(base, target);
         return List.of(variant(Kind.BASE, base, target), variant(Kind.COMPOUND, compound, target),
                 single.get(0), single.get(1), single.get(2));
+    }
+
+    /** The compound rule applied to any base: width × β^φ, depth × α^φ, resolution × γ^φ rounded to a pixel. */
+    public static NetworkSpec compound(NetworkSpec base, CompoundScaling scaling) {
+        return new NetworkSpec(name(base, "compound"), base.width() * scaling.width(), base.depth() * scaling.depth(),
+                (int) Math.round(base.resolution() * scaling.resolutionMultiplier()), base.dropout(), base.classes());
     }
 
     /** Width-only, depth-only and resolution-only scalings of the base whose multiply-adds come closest to a target. */

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 WeightsCommand.class,
                 TrainCommand.class,
                 StudyCommand.class,
+                GridSearchCommand.class,
+                SweepCommand.class,
                 BenchCommand.class,
                 BenchModelCommand.class,
                 CamCommand.class,

@@ -5,7 +5,7 @@ import org.scalinglab.train.ImageFolder;
 import org.scalinglab.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
-/** The data and optimisation options shared by {@code train} and {@code study}. */
+/** The data and optimisation options shared by {@code train}, {@code study}, {@code grid-search} and {@code sweep}. */
 final class TrainingOptions {
     @Option(names = "--data", required = true, description = "image folder: one sub-folder per class, or train/ and val/ holding them")
     Path data;

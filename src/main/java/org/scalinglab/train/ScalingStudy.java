@@ -42,13 +42,13 @@ public final class ScalingStudy {
         List<Entry> entries = new ArrayList<>();
         for (MatchedVariants.Variant v : variants) entries.add(entry(v, null, out));
         write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
-        for (int i = 0; i < variants.size(); i++) {
-            MatchedVariants.Variant v = variants.get(i);
-            String kind = v.kind().name().toLowerCase(Locale.ROOT);
-            Trainer.Result r = Trainer.train(v.spec().withName(kind), data, config, out.resolve(kind), progress, cancelled);
-            entries.set(i, entry(v, r, out));
+        // every model goes through the trainer again: a finished checkpoint returns its result without training
+        List<TrainingPlan.Job> jobs = variants.stream()
+                .map(v -> new TrainingPlan.Job(v.kind().name().toLowerCase(Locale.ROOT), v.spec(), false)).toList();
+        TrainingPlan.run(jobs, data, config, out, progress, cancelled, (i, r) -> {
+            entries.set(i, entry(variants.get(i), r, out));
             write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
-        }
+        });
         return new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries);
     }
 
