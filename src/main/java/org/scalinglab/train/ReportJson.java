@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
  * never leaves half a report), untrained results as {@code null} (standard JSON has no NaN).
  */
 public final class ReportJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
     private ReportJson() {
     }
