@@ -267,7 +267,7 @@ public final class RewardLandscapeChart {
                 XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, levelStep < 0.01 ? "%.3f" : "%.2f", r),
                         lastX, lastY);
                 label.setTextAnchor(lastX >= MAX_GFLOPS * 0.97 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_CENTER);
-                label.setFont(ChartStyle.font(Font.PLAIN, 10, scale));
+                label.setFont(ChartStyle.font(Font.BOLD, 12, scale));
                 label.setPaint(LINE);
                 lineRenderer.addAnnotation(label);
             }

@@ -1,0 +1,38 @@
+package org.scalinglab.ui;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+/** A sortable table column of numbers in one format; a missing value shows as "–" and sorts last. */
+final class NumberColumn {
+    private NumberColumn() {
+    }
+
+    /** @param tip the header's tooltip, or null */
+    static <R> TableColumn<R, Double> of(String name, Function<R, Double> value, String format, String tip) {
+        TableColumn<R, Double> c = new TableColumn<>(tip == null ? name : "");
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
+        c.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v == null ? "–" : String.format(Locale.ROOT, format, v));
+            }
+        });
+        if (tip != null) {
+            Label header = new Label(name);
+            header.setTooltip(new Tooltip(tip));
+            c.setGraphic(header);
+        }
+        c.setId(name);
+        c.setPrefWidth(Math.max(48, 8.5 * name.length() + 22));
+        return c;
+    }
+}
