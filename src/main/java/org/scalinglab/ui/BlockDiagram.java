@@ -117,6 +117,10 @@ final class BlockDiagram extends VBox {
         return figure;
     }
 
+    String headingText() {
+        return heading.getText();
+    }
+
     private void chooser(List<BlockSpec> siblings, int index) {
         blockChooser.getChildren().clear();
         blockChooser.getChildren().add(new Label("Block:"));

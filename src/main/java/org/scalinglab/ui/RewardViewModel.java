@@ -89,8 +89,8 @@ final class RewardViewModel {
         SearchObjective o = form.get() == Form.EFFICIENTNET ? SearchObjective.efficientNet(t, round(w.get()))
                 : new SearchObjective(t, round(below.get()), round(above.get()));
         if (o.equals(objective.get())) return;
+        ranking.set(o.rank(PaperTables.table2()));   // first: listeners of the objective read the ranking
         objective.set(o);
-        ranking.set(o.rank(PaperTables.table2()));
     }
 
     /** Slider positions to two decimals, as the spinners show them. */
