@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -19,7 +18,6 @@ import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.GridCandidates.Candidate;
@@ -98,7 +96,7 @@ public final class CandidatesChart {
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        String title = n + " candidates with α·β²·γ² ≈ 2";
+        String title = String.format(Locale.ROOT, "%,d candidates with α·β²·γ² ≈ 2", n);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart, scale);
         ChartStyle.setNote(chart, "Step 1 at φ = 1: each point is one (α, β, γ) on the grid; its colour is γ (resolution base)",
@@ -118,18 +116,9 @@ public final class CandidatesChart {
 
         for (Candidate c : candidates) {
             if (!c.isPaperChoice()) continue;
-            double ring = radius + 6 * scale;
-            plot.getRenderer().addAnnotation(new RingAnnotation(c.alpha(), c.beta(), ring, scale));
-            XYPointerAnnotation label = new XYPointerAnnotation("paper's choice " + paperChoice(), c.alpha(), c.beta(),
-                    -Math.PI / 4);
-            label.setBaseRadius(ring + 4);
-            label.setTipRadius(ring);
-            label.setFont(ChartStyle.font(Font.BOLD, 13, scale));
-            label.setPaint(PAPER);
-            label.setArrowPaint(PAPER);
-            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-            label.setBackgroundPaint(new Color(255, 255, 255, 220));
-            plot.addAnnotation(label);
+            // drawn by the renderer after its points, so the label's white box is never covered by them
+            plot.getRenderer().addAnnotation(new PaperMark(c.alpha(), c.beta(), radius + 6 * scale, "paper's choice " + paperChoice(),
+                    scale), org.jfree.chart.ui.Layer.FOREGROUND);
         }
         return chart;
     }
@@ -179,17 +168,19 @@ public final class CandidatesChart {
         }
     }
 
-    /** A red ring of fixed pixel size around one data point (the paper's choice). */
-    private static final class RingAnnotation extends org.jfree.chart.annotations.AbstractXYAnnotation {
+    /** A red ring of fixed pixel size around the paper's point, and its label in a white box up and to the right. */
+    private static final class PaperMark extends org.jfree.chart.annotations.AbstractXYAnnotation {
         private final double x;
         private final double y;
         private final double radius;
+        private final String label;
         private final double scale;
 
-        RingAnnotation(double x, double y, double radius, double scale) {
+        PaperMark(double x, double y, double radius, String label, double scale) {
             this.x = x;
             this.y = y;
             this.radius = radius;
+            this.label = label;
             this.scale = scale;
         }
 
@@ -201,6 +192,21 @@ public final class CandidatesChart {
             g2.setPaint(PAPER);
             g2.setStroke(new BasicStroke((float) (3 * scale)));
             g2.draw(new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius));
+            g2.setFont(ChartStyle.font(Font.BOLD, 13, scale));
+            java.awt.FontMetrics fm = g2.getFontMetrics();
+            double pad = 4 * scale;
+            double w = fm.stringWidth(label) + 2 * pad;
+            double h = fm.getAscent() + fm.getDescent() + 2 * pad;
+            double bx = Math.min(px + radius + 8 * scale, area.getMaxX() - w - 2);
+            double by = Math.max(py - radius - 8 * scale - h, area.getMinY() + 2);
+            g2.setStroke(new BasicStroke((float) (1.5 * scale)));
+            g2.draw(new java.awt.geom.Line2D.Double(px + radius * 0.7, py - radius * 0.7, bx, by + h));
+            java.awt.geom.RoundRectangle2D box = new java.awt.geom.RoundRectangle2D.Double(bx, by, w, h, 6, 6);
+            g2.setPaint(new Color(255, 255, 255, 235));
+            g2.fill(box);
+            g2.setPaint(PAPER);
+            g2.draw(box);
+            g2.drawString(label, (float) (bx + pad), (float) (by + pad + fm.getAscent()));
         }
     }
 }

@@ -92,7 +92,7 @@ public final class RewardLandscapeChart {
         plot.setDataset(1, contours);
         plot.setRenderer(1, lineRenderer);
         plot.addDomainMarker(targetMarker);
-        chart = new JFreeChart("The search reward: why B0", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new JFreeChart("The search reward: which network wins at T", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         setObjective(objective);
         style(1.0);
     }

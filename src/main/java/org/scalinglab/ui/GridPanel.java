@@ -150,6 +150,8 @@ final class GridPanel extends SplitPane {
                 NumberColumn.<GridViewModel.Row>of("res", r -> r.result() == null ? null : (double) r.result().resolution(), "%.0f", "input resolution (px)"),
                 NumberColumn.<GridViewModel.Row>of("M mult-adds", r -> r.result() == null ? null : r.result().macs() / 1e6, "%.1f", "multiply-adds, millions"),
                 NumberColumn.<GridViewModel.Row>of("top-1 %", r -> r.top1() == null ? null : 100 * r.top1(), "%.1f", "validation top-1 after the short run")));
+        // the search's columns only when a search is loaded
+        for (int i = 4; i < table.getColumns().size(); i++) table.getColumns().get(i).visibleProperty().bind(vm.reportProperty().isNotNull());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(GridViewModel.Row row, boolean empty) {

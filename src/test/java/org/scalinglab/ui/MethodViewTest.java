@@ -72,7 +72,7 @@ class MethodViewTest {
         assertTrue(paperRow.getStyleClass().contains("paper-choice"));
         assertTrue(text(robot, "#grid-count").endsWith("the paper's choice is among them (highlighted)"));
 
-        typeInto(robot, "#grid-step-spinner", "0.1");
+        ExplorerViewTest.typeInto(robot, "#grid-step-spinner", "0.1");
         assertEquals(22, grid.table.getItems().size());
         assertTrue(grid.table.getItems().stream().noneMatch(r -> r.candidate().isPaperChoice()));
         assertTrue(text(robot, "#grid-count").startsWith("22 candidates at step 0.1, tolerance 0.05"), text(robot, "#grid-count"));
@@ -212,15 +212,6 @@ class MethodViewTest {
         assertEquals(700, img.getHeight());
         assertThrows(IllegalArgumentException.class,
                 () -> new Screenshots.Request("reward", false, 1000, 700, "b0", Double.NaN, 0, 1, "study", List.of(), GRID));
-    }
-
-    private void typeInto(FxRobot robot, String spinner, String text) {
-        javafx.scene.control.Spinner<?> s = robot.lookup(spinner).queryAs(javafx.scene.control.Spinner.class);
-        robot.interact(() -> {
-            s.requestFocus();
-            s.getEditor().selectAll();
-        });
-        robot.write(text).type(KeyCode.ENTER);
     }
 
     private static String text(FxRobot robot, String id) {
