@@ -99,7 +99,7 @@ public final class CandidatesChart {
         String title = String.format(Locale.ROOT, "%,d candidates with α·β²·γ² ≈ 2", n);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart, scale);
-        ChartStyle.setNote(chart, "Step 1 at φ = 1: each point is one (α, β, γ) on the grid; its colour is γ (resolution base)",
+        ChartStyle.setNote(chart, "Step 1 at φ = 1: one point per (α, β, γ) on the grid, coloured by γ",
                 scale);
 
         NumberAxis bar = new NumberAxis("γ  (resolution base: r = γ^φ)");

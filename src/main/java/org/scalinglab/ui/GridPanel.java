@@ -83,7 +83,7 @@ final class GridPanel extends SplitPane {
                 vm::load, notice);
         SplitPane right = new SplitPane(candidatesBox, results);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.5);
+        right.setDividerPositions(0.46);
         getItems().addAll(left, right);
         setDividerPositions(0.4);
 
@@ -105,6 +105,7 @@ final class GridPanel extends SplitPane {
 
     void style(double scale) {
         this.scale = scale;
+        NumberColumn.scale(table, scale);
         redraw.runNow();
         showReport();
     }
@@ -139,7 +140,6 @@ final class GridPanel extends SplitPane {
     private void buildTable() {
         table.setId("grid-table");
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 NumberColumn.<GridViewModel.Row>of("α", r -> r.candidate().alpha(), "%.2f", "depth base"),
                 NumberColumn.<GridViewModel.Row>of("β", r -> r.candidate().beta(), "%.2f", "width base"),
@@ -150,6 +150,7 @@ final class GridPanel extends SplitPane {
                 NumberColumn.<GridViewModel.Row>of("res", r -> r.result() == null ? null : (double) r.result().resolution(), "%.0f", "input resolution (px)"),
                 NumberColumn.<GridViewModel.Row>of("M mult-adds", r -> r.result() == null ? null : r.result().macs() / 1e6, "%.1f", "multiply-adds, millions"),
                 NumberColumn.<GridViewModel.Row>of("top-1 %", r -> r.top1() == null ? null : 100 * r.top1(), "%.1f", "validation top-1 after the short run")));
+        NumberColumn.scale(table, 1.0);
         // the search's columns only when a search is loaded
         for (int i = 4; i < table.getColumns().size(); i++) table.getColumns().get(i).visibleProperty().bind(vm.reportProperty().isNotNull());
         table.setRowFactory(t -> new TableRow<>() {

@@ -57,6 +57,7 @@ final class SweepPanel extends SplitPane {
 
     void style(double scale) {
         this.scale = scale;
+        NumberColumn.scale(table, scale);
         show();
     }
 
@@ -107,10 +108,9 @@ final class SweepPanel extends SplitPane {
 
     private void buildTable() {
         table.setId("sweep-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<SweepReport.Point, String> mode = new TableColumn<>("mode");
         mode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().mode()));
-        mode.setPrefWidth(95);
+        NumberColumn.baseWidth(mode, 95);
         table.getColumns().add(mode);
         table.getColumns().addAll(List.of(
                 NumberColumn.<SweepReport.Point>of("φ", SweepReport.Point::phi, "%.1f", null),
@@ -122,5 +122,6 @@ final class SweepPanel extends SplitPane {
                 NumberColumn.<SweepReport.Point>of("top-1 %", p -> p.top1() == null ? null : 100 * p.top1(), "%.1f", null),
                 NumberColumn.<SweepReport.Point>of("min", p -> p.trained() ? p.trainingSeconds() / 60 : null, "%.0f", "training time, minutes")));
         table.setPlaceholder(new Label("No sweep loaded"));
+        NumberColumn.scale(table, 1.0);
     }
 }
