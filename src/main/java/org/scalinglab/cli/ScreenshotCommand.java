@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write") Path out;
     @Option(names = "--view", defaultValue = "explorer",
-            description = "explorer, cost, paper, scaling, block or cam (default ${DEFAULT-VALUE})") String view;
+            description = "explorer, cost, paper, scaling, block, cam, reward (the search reward), grid (Step 1) or sweep "
+                    + "(Step 2) (default ${DEFAULT-VALUE})") String view;
     @Option(names = "--size", defaultValue = "1600x1000", description = "window size WIDTHxHEIGHT (default ${DEFAULT-VALUE})") String size;
     @Option(names = "--presenter", description = "presenter mode (large fonts)") boolean presenter;
     @Option(names = "--model", description = "official model b0..b7 (default b0)") String model;
@@ -26,6 +27,8 @@ final class ScreenshotCommand implements Callable<Integer> {
             + "line-up, needs its weights) or untrained (the study's line-up with random weights: meaningless maps, shows the grid) "
             + "(default ${DEFAULT-VALUE})"}) String camLineup;
     @Option(names = "--images", arity = "1..*", description = "cam view: the photos (default: three of sample-images/)") List<Path> images;
+    @Option(names = "--report", description = "grid or sweep view: the grid.json or sweep.json to show (default: the bundled "
+            + "one in assets/search/, if any)") Path report;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -46,7 +49,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         Screenshots.Request request = new Screenshots.Request(view, presenter, width, height,
                 phi == null ? (model == null ? "b0" : model) : null, phi == null ? Double.NaN : phi, stage, block, camLineup,
-                images == null ? List.of() : images);
+                images == null ? List.of() : images, report);
         Screenshots.write(out, request);
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + out + " (" + width + "x" + height + ")");

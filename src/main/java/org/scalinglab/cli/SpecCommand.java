@@ -1,6 +1,8 @@
 package org.scalinglab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalinglab.arch.CostModel;
+import org.scalinglab.arch.MbConvBreakdown;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.arch.StageCost;
+import org.scalinglab.export.BlockFigure;
+import org.scalinglab.export.ChartExport;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.scaling.PaperTables;
@@ -38,10 +43,15 @@ final class SpecCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1") Choice choice;
     @Option(names = "--json", description = "print one JSON object") boolean json;
+    @Option(names = "--block-diagram", paramLabel = "STAGE", description = "write the MBConv block diagram of this stage "
+            + "(2..8) to --out (.svg, .png or .pdf) instead of printing the table") Integer blockStage;
+    @Option(names = "--block", defaultValue = "1", description = "with --block-diagram: which block of the stage, 1 = the first "
+            + "(default ${DEFAULT-VALUE})") int blockIndex;
+    @Option(names = "--out", description = "with --block-diagram: the figure file (.svg, .png at 2x, or .pdf)") Path figureOut;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         NetworkSpec net;
         CompoundScaling formula;
@@ -59,6 +69,10 @@ final class SpecCommand implements Callable<Integer> {
             resolutionMultiplier = formula.resolutionMultiplier();
         }
         CostModel cost = CostModel.of(net);
+        if (blockStage != null || figureOut != null) {
+            writeBlockDiagram(figureOut, cost, net, official, formula);
+            return 0;
+        }
         if (json) {
             out.println(Json.write(toJson(net, cost, formula, official, resolutionMultiplier)));
         } else {
@@ -66,6 +80,24 @@ final class SpecCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void writeBlockDiagram(Path file, CostModel cost, NetworkSpec net, OfficialModel official, CompoundScaling formula)
+            throws IOException {
+        if (blockStage == null || file == null) throw new IllegalArgumentException("--block-diagram STAGE and --out FILE go together");
+        if (json) throw new IllegalArgumentException("--json and --block-diagram do not go together");
+        ChartExport.Format.of(file);
+        if (blockStage < 2 || blockStage > 8) throw new IllegalArgumentException("--block-diagram takes an MBConv stage, 2..8, got " + blockStage);
+        int blocks = MbConvBreakdown.blocksOf(net, blockStage).size();
+        if (blockIndex < 1 || blockIndex > blocks) {
+            throw new IllegalArgumentException("stage " + blockStage + " of this network has blocks 1.." + blocks + ", got --block " + blockIndex);
+        }
+        BlockFigure figure = BlockFigure.of(MbConvBreakdown.of(cost, blockStage, blockIndex - 1), net,
+                BlockFigure.modelName(official, formula));
+        figure.write(file);
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("wrote " + file + " (" + figure.width() + "x" + figure.height() + " points): " + figure.heading());
+        w.flush();
     }
 
     static Map<String, Object> toJson(NetworkSpec net, CostModel cost, CompoundScaling formula, OfficialModel official,

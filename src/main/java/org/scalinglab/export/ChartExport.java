@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
-/** Writes a chart as PNG, SVG or PDF with plain AWT (no JavaFX), so the window and the command line share it. */
+/**
+ * Writes a chart, or any other {@link Drawable} figure (the MBConv block diagram), as PNG, SVG or PDF with plain AWT
+ * (no JavaFX), so the window and the command line share it.
+ */
 public final class ChartExport {
 
     public enum Format {
@@ -39,15 +43,20 @@ public final class ChartExport {
 
     /** Writes the chart in the format of the file's extension; PNG at 2x for sharp slides. */
     public static void write(JFreeChart chart, Path out, int width, int height) throws IOException {
+        write(chart, titleOf(chart), out, width, height);
+    }
+
+    /** Writes any figure in the format of the file's extension; {@code title} goes into the PDF's properties. */
+    public static void write(Drawable figure, String title, Path out, int width, int height) throws IOException {
         switch (Format.of(out)) {
-            case PNG -> writePng(chart, out, width, height, 2.0);
-            case SVG -> writeSvg(chart, out, width, height);
-            case PDF -> writePdf(chart, out, width, height);
+            case PNG -> writePng(figure, out, width, height, 2.0);
+            case SVG -> writeSvg(figure, out, width, height);
+            case PDF -> writePdf(figure, title, out, width, height);
         }
     }
 
     /** PNG of width x height points drawn at {@code scale} pixels per point (2 = 192 dpi for a 96 dpi layout). */
-    public static void writePng(JFreeChart chart, Path out, int width, int height, double scale) throws IOException {
+    public static void writePng(Drawable chart, Path out, int width, int height, double scale) throws IOException {
         checkSize(width, height);
         if (!(scale > 0) || width * scale > MAX_SIDE || height * scale > MAX_SIDE) {
             throw new IllegalArgumentException("PNG scale must be positive and keep each side under " + MAX_SIDE + " pixels");
@@ -68,7 +77,7 @@ public final class ChartExport {
         if (!ImageIO.write(image, "png", out.toFile())) throw new IOException("no PNG writer available");
     }
 
-    public static void writeSvg(JFreeChart chart, Path out, int width, int height) throws IOException {
+    public static void writeSvg(Drawable chart, Path out, int width, int height) throws IOException {
         checkSize(width, height);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
@@ -77,15 +86,23 @@ public final class ChartExport {
     }
 
     public static void writePdf(JFreeChart chart, Path out, int width, int height) throws IOException {
+        writePdf(chart, titleOf(chart), out, width, height);
+    }
+
+    public static void writePdf(Drawable chart, String title, Path out, int width, int height) throws IOException {
         checkSize(width, height);
         PDFDocument doc = new PDFDocument();
-        doc.setTitle(chart.getTitle() == null ? "Scaling Lab chart" : chart.getTitle().getText());
+        doc.setTitle(title);
         doc.setAuthor("Scaling Lab");
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g2 = page.getGraphics2D();
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         createParent(out);
         Files.write(out, doc.getPDFBytes());
+    }
+
+    private static String titleOf(JFreeChart chart) {
+        return chart.getTitle() == null ? "Scaling Lab chart" : chart.getTitle().getText();
     }
 
     private static void checkSize(int width, int height) {

@@ -1,5 +1,7 @@
 package org.scalinglab.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,7 +17,8 @@ import javafx.scene.layout.VBox;
 import org.scalinglab.arch.BlockSpec;
 import org.scalinglab.arch.MbConvBreakdown;
 import org.scalinglab.arch.MbConvBreakdown.Kind;
-import org.scalinglab.arch.MbConvBreakdown.Step;
+import org.scalinglab.export.BlockFigure;
+import org.scalinglab.export.BlockFigure.Box;
 
 /**
  * One MBConv block as a diagram read left to right (wrapping to the next line where the window is narrow): input,
@@ -32,6 +35,8 @@ final class BlockDiagram extends VBox {
     private final FlowPane flow = new FlowPane();
     private final Label residualBar = new Label();
     private final Label explanation = new Label(HINT);
+    private final ExportBar exportBar;
+    private BlockFigure figure;
 
     BlockDiagram(ExplorerViewModel vm) {
         this.vm = vm;
@@ -53,7 +58,10 @@ final class BlockDiagram extends VBox {
         explanation.setId("block-explanation");
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
-        VBox content = new VBox(8, heading, blockChooser, residualBar, flow, explanation);
+        exportBar = new ExportBar("mbconv-block", () -> "this block as a figure (same boxes and numbers, laid out in two rows)",
+                file -> figure.write(file), vm.noticeProperty()::set);
+        exportBar.setId("block-export");
+        VBox content = new VBox(8, heading, blockChooser, residualBar, flow, explanation, exportBar);
         content.getStyleClass().add("block-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -70,25 +78,19 @@ final class BlockDiagram extends VBox {
         BlockSpec spec = b.block();
         List<BlockSpec> siblings = MbConvBreakdown.blocksOf(vm.snapshot().network(), spec.stage());
         int index = siblings.indexOf(spec);
-        String name = spec.name().substring(0, spec.name().length() - 1);
-        String out = b.steps().get(b.steps().size() - 1).shape();
-        heading.setText("Stage " + spec.stage() + ", block " + (index + 1) + " of " + siblings.size() + " (Keras " + name
-                + "): MBConv" + spec.expandRatio() + ", k" + spec.kernel() + "×" + spec.kernel() + ",  " + b.inShape() + " → "
-                + out + ",  " + Fmt.count(b.params()) + " params, " + Fmt.macs(b.macs()) + " multiply-adds");
+        figure = BlockFigure.of(b, vm.snapshot().network(), BlockFigure.modelName(vm.snapshot().official(), vm.snapshot().scaling()));
+        heading.setText(figure.heading());
         chooser(siblings, index);
 
         flow.getChildren().clear();
-        flow.getChildren().add(box("Input", "from the previous block", b.inShape(), null, null, "io",
-                "The block's input: the previous block's output (or the stem's).", List.of()));
         HBox se = null;
-        for (Step s : b.steps()) {
-            Node node = box(s.title(), s.detail(), s.shape(), Fmt.count(s.params()), Fmt.macs(s.macs()), kindClass(s.kind()),
-                    s.explanation(), s.layers());
-            if (isSe(s.kind())) {
+        for (Box box : figure.boxes()) {
+            Node node = box(box);
+            if (box.step() != null && isSe(box.step())) {
                 if (se == null) {
                     se = new HBox(4);
                     se.setAlignment(Pos.CENTER_LEFT);
-                    Label cap = new Label("squeeze-and-excitation: weigh the channels");
+                    Label cap = new Label(BlockFigure.SE_CAPTION);
                     cap.getStyleClass().add("se-caption");
                     VBox group = new VBox(4, cap, se);
                     group.getStyleClass().add("se-group");
@@ -98,21 +100,25 @@ final class BlockDiagram extends VBox {
                 }
                 se.getChildren().add(node);
             } else {
-                flow.getChildren().add(withArrow(node));
+                flow.getChildren().add(flow.getChildren().isEmpty() ? node : withArrow(node));
             }
         }
-        flow.getChildren().add(withArrow(box("Output", "to the next block", out, null, null, "io",
-                "The block's output, the next block's input.", List.of())));
-        if (b.step(Kind.RESIDUAL) != null) {
-            residualBar.setText("Residual: stride 1 and " + spec.filtersIn() + " → " + spec.filtersOut()
-                    + " channels, so the input " + b.inShape() + " is added to the output (in training the branch is "
-                    + "dropped with probability " + Fmt.fixed(spec.dropConnectRate(), 3) + ")");
-        } else {
-            residualBar.setText("No residual: this block changes the shape (" + b.inShape() + " → " + out
-                    + "), so its input cannot be added to its output");
-        }
+        residualBar.setText(figure.residualNote());
         residualBar.getStyleClass().remove("absent");
-        if (b.step(Kind.RESIDUAL) == null) residualBar.getStyleClass().add("absent");
+        if (!figure.hasResidual()) residualBar.getStyleClass().add("absent");
+    }
+
+    /** The diagram on screen as a figure file (PNG, SVG or PDF by extension), drawn from the same texts. */
+    void export(Path file) throws IOException {
+        exportBar.export(file);
+    }
+
+    BlockFigure figure() {
+        return figure;
+    }
+
+    String headingText() {
+        return heading.getText();
     }
 
     private void chooser(List<BlockSpec> siblings, int index) {
@@ -138,27 +144,26 @@ final class BlockDiagram extends VBox {
         }
     }
 
-    private VBox box(String title, String detail, String shape, String params, String macs, String kind, String explain,
-                     List<String> layers) {
-        Label t = new Label(title);
+    private VBox box(Box b) {
+        Label t = new Label(b.title());
         t.getStyleClass().add("step-title");
-        Label d = new Label(detail);
+        Label d = new Label(b.detail());
         d.getStyleClass().add("step-detail");
-        Label sh = new Label(shape);
+        Label sh = new Label(b.shape());
         sh.getStyleClass().add("step-shape");
         VBox v = new VBox(1, t, d, sh);
-        if (params != null) v.getChildren().add(new Label(params + " params"));
-        if (macs != null) v.getChildren().add(new Label(macs + " mult-adds"));
+        if (b.params() != null) v.getChildren().add(new Label(b.params()));
+        if (b.macs() != null) v.getChildren().add(new Label(b.macs()));
         for (Node n : v.getChildren()) {
             ((Label) n).setWrapText(true);
             ((Label) n).setMinHeight(Region.USE_PREF_SIZE);
         }
-        v.getStyleClass().addAll("step", kind);
-        Tooltip tip = new Tooltip(explain + (layers.isEmpty() ? "" : "\nKeras layers: " + String.join(", ", layers)));
+        v.getStyleClass().addAll("step", b.kind());
+        Tooltip tip = new Tooltip(b.explanation() + (b.layers().isEmpty() ? "" : "\nKeras layers: " + String.join(", ", b.layers())));
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         Tooltip.install(v, tip);
-        v.setOnMouseEntered(e -> explanation.setText(title + " (" + detail + "): " + explain));
+        v.setOnMouseEntered(e -> explanation.setText(b.title() + " (" + b.detail() + "): " + b.explanation()));
         v.setOnMouseExited(e -> explanation.setText(HINT));
         return v;
     }
@@ -177,14 +182,5 @@ final class BlockDiagram extends VBox {
 
     private static boolean isSe(Kind k) {
         return k == Kind.SQUEEZE || k == Kind.SE_REDUCE || k == Kind.SE_EXPAND || k == Kind.EXCITE;
-    }
-
-    private static String kindClass(Kind k) {
-        return switch (k) {
-            case EXPAND, PROJECT -> "pointwise";
-            case DEPTHWISE -> "depthwise";
-            case SQUEEZE, SE_REDUCE, SE_EXPAND, EXCITE -> "se";
-            case RESIDUAL -> "residual";
-        };
     }
 }

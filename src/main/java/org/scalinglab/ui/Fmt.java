@@ -9,7 +9,7 @@ final class Fmt {
 
     /** 5,330,571 */
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return org.scalinglab.export.Numbers.count(n);
     }
 
     /** 5.33 M */
@@ -24,11 +24,7 @@ final class Fmt {
 
     /** Multiply-adds of a stage or step: 29.8 M, 1.20 G, 4.1 k. */
     static String macs(long n) {
-        if (n == 0) return "0";
-        if (n >= 1_000_000_000L) return String.format(Locale.ROOT, "%.2f G", n / 1e9);
-        if (n >= 1_000_000L) return String.format(Locale.ROOT, "%.1f M", n / 1e6);
-        if (n >= 1_000L) return String.format(Locale.ROOT, "%.1f k", n / 1e3);
-        return String.valueOf(n);
+        return org.scalinglab.export.Numbers.macs(n);
     }
 
     static String fixed(double v, int decimals) {

@@ -28,15 +28,17 @@ import org.scalinglab.export.Scenario;
 
 /**
  * The whole window: a tool bar (scenario files, presenter mode, full screen, shortcuts) over one tab per part of the
- * lab: the scaling explorer and the CAM comparison. The comparison starts its models only when its tab is first shown.
+ * lab: the scaling explorer, how EfficientNet was found (search reward, Step 1, Step 2) and the CAM comparison. The comparison starts its models only when its tab is first shown.
  */
 public final class MainWindow {
     public static final String STYLESHEET = MainWindow.class.getResource("scaling-lab.css").toExternalForm();
 
     final ExplorerView explorer;
     final CamView cam;
+    final MethodView method;
     final TabPane tabs = new TabPane();
     final Tab explorerTab;
+    final Tab methodTab;
     final Tab camTab;
     private final BorderPane root = new BorderPane();
     private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
@@ -53,13 +55,18 @@ public final class MainWindow {
         explorer = new ExplorerView(vm, presenter);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
+        method = new MethodView(presenter);
+        methodTab = new Tab("How it was found", method);
+        methodTab.setId("method-tab");
+        methodTab.setTooltip(new javafx.scene.control.Tooltip("The paper's method: the search reward behind B0, "
+                + "Step 1 (the α, β, γ grid) and Step 2 (scaling up)"));
         cam = new CamView(camModel, presenter);
         camTab = new Tab("CAM comparison", cam);
         camTab.setId("cam-tab");
         camTab.selectedProperty().addListener((o, was, now) -> {
             if (now) camModel.activate();
         });
-        tabs.getTabs().addAll(explorerTab, camTab);
+        tabs.getTabs().addAll(explorerTab, methodTab, camTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         root.setTop(toolBar());

@@ -29,7 +29,8 @@ public final class Screenshots {
      * What the picture shows: the explorer with one of its lower tabs in front, or the CAM tab. "explorer" is the cost
      * chart under the table, or in presenter mode (where the table is a tab of its own) the table.
      */
-    public static final List<String> VIEWS = List.of("explorer", "cost", "paper", "scaling", "block", "cam");
+    public static final List<String> VIEWS = List.of("explorer", "cost", "paper", "scaling", "block", "cam", "reward", "grid",
+            "sweep");
 
     /**
      * @param view      one of {@link #VIEWS}
@@ -40,11 +41,17 @@ public final class Screenshots {
      * @param camLineup the CAM view's models: "study", "b1".."b7" (the official line-up), or "untrained" (the study's
      *                  line-up with random weights: the maps mean nothing, it shows the grid at work)
      * @param images    the CAM view's photos; empty for three of the bundled sample images
+     * @param report    the grid or sweep view's grid.json / sweep.json; null for the bundled one (assets/search/)
      */
     public record Request(String view, boolean presenter, int width, int height, String model, double phi, int stage,
-                          int block, String camLineup, List<Path> images) {
+                          int block, String camLineup, List<Path> images, Path report) {
         public Request(String view, boolean presenter, int width, int height, String model, double phi, int stage, int block) {
-            this(view, presenter, width, height, model, phi, stage, block, "study", List.of());
+            this(view, presenter, width, height, model, phi, stage, block, "study", List.of(), null);
+        }
+
+        public Request(String view, boolean presenter, int width, int height, String model, double phi, int stage, int block,
+                       String camLineup, List<Path> images) {
+            this(view, presenter, width, height, model, phi, stage, block, camLineup, images, null);
         }
 
         public Request {
@@ -75,6 +82,10 @@ public final class Screenshots {
             }
             images = List.copyOf(images);
             for (Path p : images) if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such image: " + p);
+            if (report != null && !view.equals("grid") && !view.equals("sweep")) {
+                throw new IllegalArgumentException("a report file goes with --view grid or sweep, not " + view);
+            }
+            if (report != null && !Files.isRegularFile(report)) throw new IllegalArgumentException("no such report: " + report);
         }
     }
 
@@ -181,9 +192,30 @@ public final class Screenshots {
                 charts.getSelectionModel().select(charts.blockTab);
             }
             case "cost" -> charts.getSelectionModel().select(charts.costTab);
+            case "reward", "grid", "sweep" -> arrangeMethod(w, r);
             default -> {
                 charts.getSelectionModel().select(charts.costTab);
                 w.explorer.showArchitecture();
+            }
+        }
+    }
+
+    private static void arrangeMethod(MainWindow w, Request r) {
+        MethodView m = w.method;
+        w.tabs.getSelectionModel().select(w.methodTab);
+        switch (r.view()) {
+            case "grid" -> {
+                if (r.report() != null) m.grid.vm.load(r.report());
+                m.tabs.getSelectionModel().select(m.gridTab);
+                m.grid.redrawNow();
+            }
+            case "sweep" -> {
+                if (r.report() != null) m.sweep.report.load(r.report());
+                m.tabs.getSelectionModel().select(m.sweepTab);
+            }
+            default -> {
+                m.tabs.getSelectionModel().select(m.rewardTab);
+                m.reward.redrawNow();
             }
         }
     }

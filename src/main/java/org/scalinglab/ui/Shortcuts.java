@@ -56,7 +56,7 @@ final class Shortcuts {
             e.consume();
         });
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (e.isShortcutDown() || e.isAltDown() || typing(scene) || e.getCharacter().isEmpty() || camShown(window)) return;
+            if (e.isShortcutDown() || e.isAltDown() || typing(scene) || e.getCharacter().isEmpty() || !explorerShown(window)) return;
             char ch = e.getCharacter().charAt(0);
             if (ch >= '0' && ch <= '7') {
                 vm.selectPreset(OfficialModel.values()[ch - '0']);
@@ -85,9 +85,13 @@ final class Shortcuts {
         });
     }
 
-    /** The explorer's one-key shortcuts move sliders that the CAM tab does not show, so they rest there. */
     private static boolean camShown(MainWindow window) {
         return window.tabs.getSelectionModel().getSelectedItem() == window.camTab;
+    }
+
+    /** The one-key shortcuts move the explorer's sliders, so they rest while another tab is in front. */
+    private static boolean explorerShown(MainWindow window) {
+        return window.tabs.getSelectionModel().getSelectedItem() == window.explorerTab;
     }
 
     /** True while the user types into a field; an editable spinner keeps the focus itself, not its text field. */

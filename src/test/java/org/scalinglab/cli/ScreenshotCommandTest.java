@@ -21,6 +21,8 @@ class ScreenshotCommandTest {
                 {"screenshot", "--out", "x.png", "--view", "cam", "--cam-lineup", "b0"},
                 {"screenshot", "--out", "x.png", "--view", "cam", "--cam-lineup", "everything"},
                 {"screenshot", "--out", "x.png", "--view", "cam", "--images", "no-such-photo.jpg"},
+                {"screenshot", "--out", "x.png", "--view", "grid", "--report", "no-such-grid.json"},
+                {"screenshot", "--out", "x.png", "--view", "reward", "--report", "pom.xml"},
         };
         for (String[] args : cases) {
             SpecCommandTest.Result r = SpecCommandTest.run(args);

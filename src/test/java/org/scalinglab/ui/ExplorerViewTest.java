@@ -149,7 +149,7 @@ class ExplorerViewTest {
     }
 
     /** Focuses a spinner, selects its text and types over it, then Enter (as a user would, without mouse travel). */
-    private void typeInto(FxRobot robot, String spinner, String text) {
+    static void typeInto(FxRobot robot, String spinner, String text) {
         javafx.scene.control.Spinner<?> s = robot.lookup(spinner).queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> {
             s.requestFocus();

@@ -1,0 +1,212 @@
+package org.scalinglab.export;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.scalinglab.scaling.CompoundScaling;
+import org.scalinglab.scaling.GridCandidates.Candidate;
+
+/**
+ * Step 1's candidates as the paper would draw them: β (width base) against α (depth base), each point coloured by γ
+ * (resolution base) on a colour bar, the paper's choice ringed and labelled. Candidates that share α and β (several γ
+ * fit the tolerance) are drawn as nested dots, the smallest γ outermost, so none hides another.
+ */
+public final class CandidatesChart {
+    /** viridis at 0, 1/4, 1/2, 3/4, 1 (Smith and van der Walt 2015, CC0): readable in grey and by most colour-blind eyes. */
+    private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c), new Color(0x5ec962),
+            new Color(0xfde725)};
+    private static final Color PAPER = new Color(0xd62728);
+
+    private CandidatesChart() {
+    }
+
+    public static JFreeChart chart(List<Candidate> candidates) {
+        return chart(candidates, 1.0);
+    }
+
+    /** @param scale font and mark scale: 1 for a screen, about 1.6 for a projector */
+    public static JFreeChart chart(List<Candidate> candidates, double scale) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        // smallest γ first, so larger γ of the same (α, β) is drawn on top as a smaller dot
+        sorted.sort(Comparator.comparingDouble(Candidate::alpha).thenComparingDouble(Candidate::beta)
+                .thenComparingDouble(Candidate::gamma));
+        int n = sorted.size();
+        double[][] xyz = new double[3][n];
+        int[] nested = new int[n];
+        double gMin = Double.POSITIVE_INFINITY;
+        double gMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            Candidate c = sorted.get(i);
+            xyz[0][i] = c.alpha();
+            xyz[1][i] = c.beta();
+            xyz[2][i] = c.gamma();
+            gMin = Math.min(gMin, c.gamma());
+            gMax = Math.max(gMax, c.gamma());
+            if (i > 0 && sorted.get(i - 1).alpha() == c.alpha() && sorted.get(i - 1).beta() == c.beta()) nested[i] = nested[i - 1] + 1;
+        }
+        if (n == 0) {
+            gMin = 1;
+            gMax = 1.5;
+        }
+        if (gMax - gMin < 1e-9) gMax = gMin + 0.05;
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("candidates (colour: γ)", xyz);
+        Scale paints = new Scale(gMin, gMax);
+        double radius = (n <= 400 ? 7 : n <= 4000 ? 4 : 2) * scale;
+        XYShapeRenderer r = new XYShapeRenderer() {
+            @Override
+            public Shape getItemShape(int series, int item) {
+                double d = radius * Math.max(0.35, 1 - 0.3 * nested[item]);
+                return new Ellipse2D.Double(-d, -d, 2 * d, 2 * d);
+            }
+        };
+        r.setPaintScale(paints);
+        r.setDrawOutlines(n <= 400);
+        r.setUseOutlinePaint(true);
+        r.setDefaultOutlinePaint(new Color(0x555555));
+        r.setDefaultToolTipGenerator((d, s, i) -> {
+            Candidate c = sorted.get(i);
+            return String.format(Locale.ROOT, "α = %s, β = %s, γ = %s: α·β²·γ² = %.4f%s", num(c.alpha()), num(c.beta()),
+                    num(c.gamma()), c.constraint(), c.isPaperChoice() ? " (the paper's choice)" : "");
+        });
+        NumberAxis x = new NumberAxis("α  (depth base: d = α^φ)");
+        x.setAutoRangeIncludesZero(false);
+        x.setLowerMargin(0.04);
+        x.setUpperMargin(0.06);
+        NumberAxis y = new NumberAxis("β  (width base: w = β^φ)");
+        y.setAutoRangeIncludesZero(false);
+        y.setLowerMargin(0.06);
+        y.setUpperMargin(0.12);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        String title = String.format(Locale.ROOT, "%,d candidates with α·β²·γ² ≈ 2", n);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        ChartStyle.apply(chart, scale);
+        ChartStyle.setNote(chart, "Step 1 at φ = 1: one point per (α, β, γ) on the grid, coloured by γ",
+                scale);
+
+        NumberAxis bar = new NumberAxis("γ  (resolution base: r = γ^φ)");
+        bar.setLabelFont(ChartStyle.font(Font.PLAIN, 12, scale));
+        bar.setTickLabelFont(ChartStyle.font(Font.PLAIN, 11, scale));
+        bar.setRange(gMin, gMax);
+        PaintScaleLegend legend = new PaintScaleLegend(paints, bar);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(10, 6, 40, 6));
+        legend.setStripWidth(14 * scale);
+        legend.setAxisOffset(4);
+        legend.setSubdivisionCount(64);
+        chart.addSubtitle(legend);
+
+        for (Candidate c : candidates) {
+            if (!c.isPaperChoice()) continue;
+            // drawn by the renderer after its points, so the label's white box is never covered by them
+            plot.getRenderer().addAnnotation(new PaperMark(c.alpha(), c.beta(), radius + 6 * scale, "paper's choice " + paperChoice(),
+                    scale), org.jfree.chart.ui.Layer.FOREGROUND);
+        }
+        return chart;
+    }
+
+    /** "(α, β, γ) = (1.2, 1.1, 1.15)" */
+    static String paperChoice() {
+        return "(α, β, γ) = (" + num(CompoundScaling.PAPER_ALPHA) + ", " + num(CompoundScaling.PAPER_BETA) + ", "
+                + num(CompoundScaling.PAPER_GAMMA) + ")";
+    }
+
+    private static String num(double v) {
+        return new java.text.DecimalFormat("0.###").format(v);
+    }
+
+    /** γ to viridis over [lower, upper]. */
+    static final class Scale implements PaintScale {
+        private final double lower;
+        private final double upper;
+
+        Scale(double lower, double upper) {
+            this.lower = lower;
+            this.upper = upper;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return lower;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return upper;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            double f = Math.max(0, Math.min(1, (value - lower) / (upper - lower))) * (VIRIDIS.length - 1);
+            int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(f));
+            double t = f - i;
+            Color a = VIRIDIS[i];
+            Color b = VIRIDIS[i + 1];
+            return new Color(mix(a.getRed(), b.getRed(), t), mix(a.getGreen(), b.getGreen(), t), mix(a.getBlue(), b.getBlue(), t));
+        }
+
+        private static int mix(int a, int b, double t) {
+            return (int) Math.round(a + (b - a) * t);
+        }
+    }
+
+    /** A red ring of fixed pixel size around the paper's point, and its label in a white box up and to the right. */
+    private static final class PaperMark extends org.jfree.chart.annotations.AbstractXYAnnotation {
+        private final double x;
+        private final double y;
+        private final double radius;
+        private final String label;
+        private final double scale;
+
+        PaperMark(double x, double y, double radius, String label, double scale) {
+            this.x = x;
+            this.y = y;
+            this.radius = radius;
+            this.label = label;
+            this.scale = scale;
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D area, org.jfree.chart.axis.ValueAxis domain,
+                         org.jfree.chart.axis.ValueAxis range, int index, org.jfree.chart.plot.PlotRenderingInfo info) {
+            double px = domain.valueToJava2D(x, area, plot.getDomainAxisEdge());
+            double py = range.valueToJava2D(y, area, plot.getRangeAxisEdge());
+            g2.setPaint(PAPER);
+            g2.setStroke(new BasicStroke((float) (3 * scale)));
+            g2.draw(new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius));
+            g2.setFont(ChartStyle.font(Font.BOLD, 13, scale));
+            java.awt.FontMetrics fm = g2.getFontMetrics();
+            double pad = 4 * scale;
+            double w = fm.stringWidth(label) + 2 * pad;
+            double h = fm.getAscent() + fm.getDescent() + 2 * pad;
+            double bx = Math.min(px + radius + 8 * scale, area.getMaxX() - w - 2);
+            double by = Math.max(py - radius - 8 * scale - h, area.getMinY() + 2);
+            g2.setStroke(new BasicStroke((float) (1.5 * scale)));
+            g2.draw(new java.awt.geom.Line2D.Double(px + radius * 0.7, py - radius * 0.7, bx, by + h));
+            java.awt.geom.RoundRectangle2D box = new java.awt.geom.RoundRectangle2D.Double(bx, by, w, h, 6, 6);
+            g2.setPaint(new Color(255, 255, 255, 235));
+            g2.fill(box);
+            g2.setPaint(PAPER);
+            g2.draw(box);
+            g2.drawString(label, (float) (bx + pad), (float) (by + pad + fm.getAscent()));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.scalinglab.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.scalinglab.compare.BundledFolders;
+
+/**
+ * A search report shown in a panel (grid.json or sweep.json): the report, the file it came from, and a one-line
+ * problem when a file could not be read. A bad file leaves the last good report on screen.
+ */
+final class LoadedReport<T> {
+    /** Reads a report file, or says why it cannot. */
+    interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    static final String BUNDLED_FOLDER = "assets/search";
+
+    private final String fileName;
+    private final Reader<T> reader;
+    private final ReadOnlyObjectWrapper<T> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+
+    LoadedReport(String fileName, Reader<T> reader) {
+        this.fileName = fileName;
+        this.reader = reader;
+    }
+
+    ReadOnlyObjectProperty<T> reportProperty() { return report.getReadOnlyProperty(); }
+    ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
+    ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+
+    T get() {
+        return report.get();
+    }
+
+    /** Reads the file; true when it was read. */
+    boolean load(Path file) {
+        try {
+            T r = reader.read(file);
+            problem.set("");
+            source.set(file.toAbsolutePath().normalize().toString());
+            report.set(r);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            problem.set("Could not read " + file.getFileName() + ": " + CamViewModel.problem(e));
+            return false;
+        }
+    }
+
+    /** The copy bundled under assets/search/, if the app was shipped with one; nothing (no message) otherwise. */
+    void loadBundled() {
+        Optional<Path> dir = BundledFolders.find(BUNDLED_FOLDER);
+        if (dir.isPresent() && Files.isRegularFile(dir.get().resolve(fileName))) load(dir.get().resolve(fileName));
+    }
+}
