@@ -43,6 +43,11 @@ public final class GridChart {
     }
 
     public static JFreeChart chart(GridSearchReport report) {
+        return chart(report, 1);
+    }
+
+    /** @param fontScale font scale, 1 for figures, larger for presenter mode */
+    public static JFreeChart chart(GridSearchReport report, double fontScale) {
         List<GridSearchReport.Candidate> all = report.candidates();
         double offset = report.step() * 0.25;
         XYSeries trained = new XYSeries("trained (colour = top-1)", false, true);
@@ -95,7 +100,7 @@ public final class GridChart {
         long count = all.stream().filter(GridSearchReport.Candidate::trained).count();
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "Grid search at φ = 1: base %s, %d epoch%s",
                 ReportText.base(report.base()), report.epochs(), report.epochs() == 1 ? "" : "s"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart, 1); // the theme clears series paints and strokes: set them after it
+        ChartStyle.apply(chart, fontScale); // the theme clears series paints and strokes: set them after it
         renderer.setSeriesPaint(0, scale.getPaint((scale.getLowerBound() + scale.getUpperBound()) / 2));
         renderer.setSeriesPaint(1, UNTRAINED);
         renderer.setSeriesPaint(2, PAPER);
@@ -105,18 +110,18 @@ public final class GridChart {
         renderer.setSeriesStroke(3, new BasicStroke(2f));
         ChartStyle.setNote(chart, String.format(Locale.ROOT,
                 "%d of %d candidates trained; α·β²·γ² within %s%% of 2, grid step %s; side-by-side points share α, β (γ grows to the right)",
-                count, all.size(), ReportText.number(100 * report.tolerance()), ReportText.number(report.step())), 1);
+                count, all.size(), ReportText.number(100 * report.tolerance()), ReportText.number(report.step())), fontScale);
 
         for (int i = 0; i < all.size(); i++) {
             GridSearchReport.Candidate c = all.get(i);
             if (isPaper(c)) {
                 String also = best.isPresent() && best.get() == c ? " (also the best)" : "";
-                plot.addAnnotation(label(plot, "paper " + coefficients(c) + ": " + result(c) + also, x[i], c.beta(), PAPER, false));
+                plot.addAnnotation(label(plot, "paper " + coefficients(c) + ": " + result(c) + also, x[i], c.beta(), PAPER, false, fontScale));
             }
         }
         if (best.isPresent() && !isPaper(best.get())) {
             GridSearchReport.Candidate b = best.get();
-            plot.addAnnotation(label(plot, "best " + coefficients(b) + ": " + result(b), x[all.indexOf(b)], b.beta(), BEST, true));
+            plot.addAnnotation(label(plot, "best " + coefficients(b) + ": " + result(b), x[all.indexOf(b)], b.beta(), BEST, true, fontScale));
         }
         if (!trainedOrder.isEmpty()) {
             NumberAxis legendAxis = new NumberAxis("validation top-1 (%)");
@@ -141,11 +146,11 @@ public final class GridChart {
     }
 
     /** A label beside its point, above or below it, towards the middle of the plot so it is never cut off. */
-    private static XYTextAnnotation label(XYPlot plot, String text, double x, double y, Color colour, boolean above) {
+    private static XYTextAnnotation label(XYPlot plot, String text, double x, double y, Color colour, boolean above, double fontScale) {
         boolean rightHalf = x > plot.getDomainAxis().getRange().getCentralValue();
         // spaces keep the text clear of the point's marker
         XYTextAnnotation a = new XYTextAnnotation(rightHalf ? text + "     " : "     " + text, x, y);
-        a.setFont(ChartStyle.font(Font.BOLD, 11, 1));
+        a.setFont(ChartStyle.font(Font.BOLD, 11, fontScale));
         a.setPaint(colour);
         a.setTextAnchor(above ? (rightHalf ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT) : (rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
         return a;

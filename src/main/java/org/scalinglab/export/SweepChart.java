@@ -33,6 +33,11 @@ public final class SweepChart {
     }
 
     public static JFreeChart chart(SweepReport report) {
+        return chart(report, 1);
+    }
+
+    /** @param scale font scale, 1 for figures, larger for presenter mode */
+    public static JFreeChart chart(SweepReport report, double scale) {
         List<SweepReport.Point> trained = report.points().stream().filter(SweepReport.Point::trained)
                 .sorted(Comparator.comparingDouble(SweepReport.Point::phi)).toList();
         SweepReport.Point base = trained.stream().filter(p -> p.mode().equals("base")).findFirst().orElse(null);
@@ -55,14 +60,14 @@ public final class SweepChart {
         for (SweepReport.Point p : trained) {
             String text = p.mode().equals("base") ? "  base" : "  φ=" + ReportText.number(p.phi());
             XYTextAnnotation a = new XYTextAnnotation(text, x(p), y(p));
-            a.setFont(ChartStyle.font(Font.PLAIN, 10, 1));
+            a.setFont(ChartStyle.font(Font.PLAIN, 10, scale));
             a.setPaint(p.mode().equals("base") ? Color.DARK_GRAY : COLOURS.get(MODES.indexOf(p.mode())).darker());
             a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(a);
         }
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "Scaling up with φ: α=%s, β=%s, γ=%s", ReportText.number(report.alpha()),
                 ReportText.number(report.beta()), ReportText.number(report.gamma())), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart, 1); // the theme clears series paints and strokes: set them after it
+        ChartStyle.apply(chart, scale); // the theme clears series paints and strokes: set them after it
         for (int m = 0; m < MODES.size(); m++) {
             renderer.setSeriesPaint(m, COLOURS.get(m));
             renderer.setSeriesStroke(m, new BasicStroke(m == 0 ? 2.5f : 1.6f));
@@ -70,7 +75,7 @@ public final class SweepChart {
         }
         ChartStyle.setNote(chart, String.format(Locale.ROOT, "%d of %d networks trained; base %s, %d epoch%s each; "
                         + "single-dimension networks matched to the compound multiply-adds", trained.size(), report.points().size(), ReportText.base(report.base()),
-                report.epochs(), report.epochs() == 1 ? "" : "s"), 1);
+                report.epochs(), report.epochs() == 1 ? "" : "s"), scale);
         return chart;
     }
 

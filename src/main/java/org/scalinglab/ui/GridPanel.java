@@ -36,7 +36,7 @@ import org.scalinglab.train.GridSearchReport;
  * accuracies with an honest one-line summary.
  */
 final class GridPanel extends SplitPane {
-    static final String COMMAND = "./scaling-lab grid-search --data ../shared/data/imagenette --step 0.05 --epochs 2 --out assets/search";
+    static final String COMMAND = "./scaling-lab grid-search --data imagenette2 --base 0.35,0.5,112 --step 0.1 --tolerance 0.03 --epochs 2 --per-class 200 --out runs/grid";
 
     final GridViewModel vm;
     final ParameterControl step;
@@ -133,7 +133,7 @@ final class GridPanel extends SplitPane {
         if (r == null) {
             results.showEmpty();
         } else {
-            results.show(SearchCharts.grid(r, scale), GridViewModel.summary(r));
+            results.show(org.scalinglab.export.GridChart.chart(r, scale), GridViewModel.summary(r));
         }
     }
 

@@ -22,7 +22,7 @@ import org.scalinglab.train.SweepReport;
  * table. With no sweep.json: what it is and the command that makes it.
  */
 final class SweepPanel extends SplitPane {
-    static final String COMMAND = "./scaling-lab sweep --data ../shared/data/imagenette --phis 0,1,2 --epochs 2 --out assets/search";
+    static final String COMMAND = "./scaling-lab sweep --data imagenette2 --base 0.35,0.5,112 --phis 0,1,2 --epochs 2 --per-class 200 --out runs/sweep";
 
     final LoadedReport<SweepReport> report = new LoadedReport<>("sweep.json", SweepPanel::read);
     final TableView<SweepReport.Point> table = new TableView<>();
@@ -75,7 +75,7 @@ final class SweepPanel extends SplitPane {
                 String.join(", ", r.phis().stream().map(GridViewModel::num).toList()), r.epochs(), r.epochs() == 1 ? "" : "s"));
         table.setItems(FXCollections.observableArrayList(r.points()));
         table.setVisible(true);
-        results.show(SearchCharts.sweep(r, scale), summary(r));
+        results.show(org.scalinglab.export.SweepChart.chart(r, scale), summary(r));
     }
 
     /** How many points are trained and the best top-1 per mode at the largest φ trained. */
