@@ -17,6 +17,7 @@ final class TrainingOptions {
     @Option(names = "--per-class", defaultValue = "0", description = "at most this many training images per class, 0 = all (default ${DEFAULT-VALUE})") int perClass;
     @Option(names = "--held-out", defaultValue = "0.1", description = "validation fraction when there is no val/ folder (default ${DEFAULT-VALUE})") double heldOut;
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--clip-norm", defaultValue = "0", description = "scale the gradients down to this global norm when larger; 0 = off (default ${DEFAULT-VALUE}); the progress line shows the norm as |g|") double clipNorm;
     @Option(names = "--loader-threads", defaultValue = "2", description = "image decoding threads (default ${DEFAULT-VALUE})") int loaderThreads;
 
     /** The trainer's progress, one line per report on stderr. */
@@ -28,7 +29,7 @@ final class TrainingOptions {
     }
 
     TrainingConfig config() {
-        return new TrainingConfig(epochs, batch, lr, Math.min(warmup, epochs), 0.9, 0.1, 1e-5, 0.9, seed, loaderThreads);
+        return new TrainingConfig(epochs, batch, lr, Math.min(warmup, epochs), 0.9, 0.1, 1e-5, 0.9, seed, loaderThreads, clipNorm);
     }
 
     ImageFolder dataset() {

@@ -67,6 +67,8 @@ public final class Trainer {
                         int correct = 0;
                         int seen = 0;
                         int batches = 0;
+                        double normSum = 0;
+                        int normCount = 0;
                         for (BatchLoader.Batch b : loader.epoch(data.train(), true, config.seed(), epoch)) {
                             if (cancelled.getAsBoolean()) throw new CancellationException("training cancelled; the last finished epoch is kept in " + out);
                             if (b.count() < 2) continue;
@@ -78,6 +80,8 @@ public final class Trainer {
                             step++;
                             batches++;
                             lossSum += r.loss();
+                            normSum += r.gradientNorm();
+                            normCount++;
                             correct += r.correct();
                             seen += b.count();
                             if (batches % PROGRESS_EVERY == 0) {
@@ -85,7 +89,9 @@ public final class Trainer {
                                 double ips = seen / elapsed;
                                 progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps,
                                         lossSum / batches, correct / (double) seen, ips, (totalSteps - step) * config.batchSize() / ips,
-                                        lr, Double.NaN, Double.NaN, false));
+                                        lr, Double.NaN, Double.NaN, false, normSum / normCount));
+                                normSum = 0;
+                                normCount = 0;
                             }
                         }
                         double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -99,7 +105,7 @@ public final class Trainer {
                                 spec.resolution(), spec.classes(), epoch + 1, step, seconds, data.classes(), history));
                         progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps, record.loss(),
                                 record.accuracy(), record.imagesPerSecond(), Double.NaN, schedule.at(Math.max(0, step - 1)),
-                                acc.top1(), acc.top5(), true));
+                                acc.top1(), acc.top5(), true, Double.NaN));
                     }
                 }
             }

@@ -10,7 +10,14 @@ package org.scalinglab.train;
  * training accuracy.
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double warmupEpochs, double momentum,
-                             double labelSmoothing, double weightDecay, double batchNormMomentum, long seed, int loaderThreads) {
+                             double labelSmoothing, double weightDecay, double batchNormMomentum, long seed, int loaderThreads,
+                             double gradientClipNorm) {
+
+    /** Without gradient clipping. */
+    public TrainingConfig(int epochs, int batchSize, double learningRate, double warmupEpochs, double momentum,
+                          double labelSmoothing, double weightDecay, double batchNormMomentum, long seed, int loaderThreads) {
+        this(epochs, batchSize, learningRate, warmupEpochs, momentum, labelSmoothing, weightDecay, batchNormMomentum, seed, loaderThreads, 0);
+    }
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 10_000) throw new IllegalArgumentException("epochs must be between 1 and 10000, got " + epochs);
@@ -22,6 +29,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         if (!(weightDecay >= 0 && weightDecay < 1)) throw new IllegalArgumentException("weight decay must be in [0, 1), got " + weightDecay);
         if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) throw new IllegalArgumentException("batch-norm momentum must be in [0, 1), got " + batchNormMomentum);
         if (loaderThreads < 1 || loaderThreads > 64) throw new IllegalArgumentException("loader threads must be between 1 and 64");
+        if (!(gradientClipNorm >= 0 && gradientClipNorm < 1e6)) throw new IllegalArgumentException("gradient clip norm must be 0 (off) or positive, got " + gradientClipNorm);
     }
 
     public static TrainingConfig defaults(int epochs) {
@@ -29,6 +37,6 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
     }
 
     public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(e, batchSize, learningRate, Math.min(warmupEpochs, e), momentum, labelSmoothing, weightDecay, batchNormMomentum, seed, loaderThreads);
+        return new TrainingConfig(e, batchSize, learningRate, Math.min(warmupEpochs, e), momentum, labelSmoothing, weightDecay, batchNormMomentum, seed, loaderThreads, gradientClipNorm);
     }
 }

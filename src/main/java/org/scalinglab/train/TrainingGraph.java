@@ -32,8 +32,11 @@ import org.tensorflow.types.TInt32;
  */
 final class TrainingGraph implements AutoCloseable {
 
-    /** What one step returns: the mean loss (cross-entropy + L2) and the correct top-1 count of the batch. */
-    record StepResult(double loss, int correct) {
+    /**
+     * What one step returns: the mean loss (cross-entropy + L2), the correct top-1 count of the batch and the global
+     * norm of the gradients before clipping.
+     */
+    record StepResult(double loss, int correct, double gradientNorm) {
     }
 
     private final NetworkSpec spec;
@@ -45,6 +48,7 @@ final class TrainingGraph implements AutoCloseable {
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> logits;
     private final Op step;
+    private final Operand<TFloat32> gradientNorm;
     private final TrainableWeights weights;
     private final Map<String, Variable<TFloat32>> slots = new LinkedHashMap<>();
     private final float[] normalizationMean;
@@ -97,6 +101,17 @@ final class TrainingGraph implements AutoCloseable {
             loss = tf.withName("loss").math.add(crossEntropy, tf.math.mul(tf.constant((float) config.weightDecay()), l2));
 
             Output<?>[] grads = graph.addGradients(loss.asOutput(), trainableReads.stream().map(Operand::asOutput).toArray(Output[]::new));
+            // global norm over all gradients; with clipping on, every gradient is scaled by min(1, clip / norm)
+            Operand<TFloat32> squares = tf.constant(0f);
+            for (Output<?> g : grads) {
+                @SuppressWarnings("unchecked")
+                Operand<TFloat32> gf = (Operand<TFloat32>) g;
+                squares = tf.math.add(squares, tf.reduceSum(tf.math.square(gf), tf.constant(allAxes(gf))));
+            }
+            gradientNorm = tf.withName("gradient_norm").math.sqrt(squares);
+            Operand<TFloat32> clipScale = config.gradientClipNorm() > 0
+                    ? tf.math.div(tf.constant((float) config.gradientClipNorm()), tf.math.maximum(gradientNorm, tf.constant((float) config.gradientClipNorm())))
+                    : null;
             List<Op> updates = new ArrayList<>();
             Operand<TFloat32> mu = tf.constant((float) config.momentum());
             for (int i = 0; i < trainable.size(); i++) {
@@ -108,6 +123,7 @@ final class TrainingGraph implements AutoCloseable {
                 slots.put(key, slot);
                 @SuppressWarnings("unchecked")
                 Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+                if (clipScale != null) g = tf.math.mul(g, clipScale);
                 updates.add(tf.train.applyMomentum(v, slot, learningRate, g, mu, ApplyMomentum.useNesterov(true)));
             }
             Operand<TFloat32> keep = tf.constant((float) config.batchNormMomentum());
@@ -139,7 +155,7 @@ final class TrainingGraph implements AutoCloseable {
              TInt32 y = TInt32.vectorOf(batch.labels());
              TFloat32 rate = TFloat32.scalarOf((float) lr);
              Result r = session.runner().feed(image, x).feed(labels, y).feed(learningRate, rate)
-                     .addTarget(step).fetch(loss).fetch(logits).run()) {
+                     .addTarget(step).fetch(loss).fetch(logits).fetch(gradientNorm).run()) {
             double lossValue = ((TFloat32) r.get(0)).getFloat();
             TFloat32 out = (TFloat32) r.get(1);
             int correct = 0;
@@ -148,7 +164,7 @@ final class TrainingGraph implements AutoCloseable {
                 for (int c = 1; c < spec.classes(); c++) if (out.getFloat(i, c) > out.getFloat(i, best)) best = c;
                 if (best == batch.labels()[i]) correct++;
             }
-            return new StepResult(lossValue, correct);
+            return new StepResult(lossValue, correct, ((TFloat32) r.get(2)).getFloat());
         }
     }
 
