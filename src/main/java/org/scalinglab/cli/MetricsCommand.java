@@ -58,9 +58,9 @@ final class MetricsCommand implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         try (EfficientNetModel net = EfficientNetModel.load(m.spec(), m.weights(), models.options())) {
             ModelCamSource source = new ModelCamSource(net);
-            float[] probabilities = net.probabilities(new float[][][][] {in.pixels()})[0];
-            int target = cam.target(probabilities);
-            CamResult result = cam.method(m).compute(source, in.pixels(), cam.layer, target);
+            CamResult result = cam.method(m).compute(source, in.pixels(), cam.layer, cam.classOrTop1());
+            int target = result.classIndex();
+            float[] probabilities = result.probabilities();
             float[][] saliency = HeatmapScaling.perMap(result.map()).values();
             Faithfulness.Options options = new Faithfulness.Options(steps, cam.batch, Faithfulness.Baseline.BLACK, Faithfulness.Baseline.BLUR,
                     5.0, Localization.POINTING_TOLERANCE_PX);
@@ -91,7 +91,7 @@ final class MetricsCommand implements Callable<Integer> {
             r.put("steps", steps);
             r.put("deletion_baseline", "black");
             r.put("insertion_baseline", "gaussian blur, sigma 5 px");
-            r.put("forward_images", f.forwardImages() + result.forwardImages() + 1);
+            r.put("forward_images", f.forwardImages() + result.forwardImages());
             if (json) {
                 r.put("deletion_curve", curve(f.deletion()));
                 r.put("insertion_curve", curve(f.insertion()));
