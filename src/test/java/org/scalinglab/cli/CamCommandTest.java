@@ -217,6 +217,7 @@ class CamCommandTest {
         double energy = o.get("energy_in_box").getAsDouble();
         assertTrue(energy >= 0 && energy <= 1);
         assertTrue(o.has("pointing_hit"));
+        assertTrue(!o.get("peak_in_box").getAsBoolean() || o.get("pointing_hit").getAsBoolean(), "inside the box is within 15 px of it");
         // deletion: 9 images, insertion: 9, confidence: 2, the CAM pass (which also predicts the top-1 class): 1
         assertEquals(9 + 9 + 2 + 1, o.get("forward_images").getAsInt());
 
