@@ -15,6 +15,18 @@ package org.scalinglab.cam;
 public record CamResult(String method, String layer, int classIndex, float[] logits, float[][] map,
                         int forwardImages, int modelCalls) {
 
+    /** Softmax of {@link #logits}: the class probabilities of the same pass, with no second forward pass. */
+    public float[] probabilities() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) max = Math.max(max, v);
+        double sum = 0;
+        double[] e = new double[logits.length];
+        for (int i = 0; i < e.length; i++) sum += e[i] = Math.exp(logits[i] - max);
+        float[] p = new float[e.length];
+        for (int i = 0; i < p.length; i++) p[i] = (float) (e[i] / sum);
+        return p;
+    }
+
     public int height() {
         return map.length;
     }

@@ -59,9 +59,10 @@ public final class Faithfulness {
         PerturbationCurve deletion = deletion(counted, image, s, classIndex, options);
         PerturbationCurve insertion = insertion(counted, image, s, classIndex, options);
         ConfidenceChange confidence = confidenceChange(counted, image, s, classIndex);
+        Boolean inside = box == null ? null : Localization.pointingHit(s, box, 0);
         Boolean hit = box == null ? null : Localization.pointingHit(s, box, options.pointingTolerancePx());
         Double energy = box == null ? null : Localization.energyInBox(s, box);
-        return new FaithfulnessReport(classIndex, deletion, insertion, confidence, box, hit, energy, options, counted.images(),
+        return new FaithfulnessReport(classIndex, deletion, insertion, confidence, box, inside, hit, energy, options, counted.images(),
                 counted.calls());
     }
 

@@ -8,7 +8,10 @@ public final class Localization {
     private Localization() {
     }
 
-    /** Pointing game: the map's maximum (first in raster order) lies in the box or within {@code tolerancePx} of it. */
+    /**
+     * Pointing game: the map's maximum ({@link #argmax}) lies in the box or within {@code tolerancePx} of it; with 0, the
+     * strict test "the peak is inside the box".
+     */
     public static boolean pointingHit(float[][] saliency, Box box, int tolerancePx) {
         int[] p = argmax(saliency);
         int x = p[1];

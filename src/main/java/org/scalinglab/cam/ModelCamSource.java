@@ -13,8 +13,8 @@ public final class ModelCamSource implements CamSource {
 
     @Override
     public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
-        int target = classIndex == TOP1 ? CamSource.argmax(model.logits(new float[][][][] {image})[0]) : classIndex;
-        CamData d = model.camData(image, layer, target);
+        // one run either way: for TOP1 the graph picks the class from the logits it returns
+        CamData d = model.camData(image, layer, classIndex == TOP1 ? EfficientNetModel.TOP1 : classIndex);
         return new CamInputs(d.logits(), d.activations(), d.gradients(), d.classIndex());
     }
 

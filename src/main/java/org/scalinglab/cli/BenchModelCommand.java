@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench-model", mixinStandardHelpOptions = true,
-        description = "Time the TensorFlow network of an official model with random weights: forward pass and Grad-CAM pass "
-                + "(forward + gradient) at batch 1, after warm-up. No weights file needed.")
+        description = "Time the TensorFlow network of an official model with random weights at batch 1, after warm-up: forward pass "
+                + "and Grad-CAM pass (forward + gradient, one run; for the top-1 class and for a given class), interleaved run by run. "
+                + "No weights file needed.")
 final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "b0", description = "b0..b7 (default ${DEFAULT-VALUE})") String model;
     @Option(names = "--resolution", description = "input size in pixels (default: the model's own)") Integer resolution;
@@ -53,8 +54,12 @@ final class BenchModelCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         try (EfficientNetModel network = EfficientNetModel.load(net, weights, options)) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
-            double[] forward = time(() -> network.logits(image));
-            double[] cam = time(() -> network.camData(image[0], layer, 0));
+            // interleaved run by run, so that a busy machine slows all three alike
+            double[][] t = time(() -> network.logits(image), () -> network.camData(image[0], layer, EfficientNetModel.TOP1),
+                    () -> network.camData(image[0], layer, 0));
+            double[] forward = t[0];
+            double[] cam = t[1];
+            double[] camGiven = t[2];
             m.put("model", net.name());
             m.put("resolution", size);
             m.put("batch", 1);
@@ -63,6 +68,7 @@ final class BenchModelCommand implements Callable<Integer> {
             m.put("device", network.device());
             m.put("intra_op_threads", threads);
             m.put("available_processors", Runtime.getRuntime().availableProcessors());
+            m.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             m.put("load_ms", loadMs);
             m.put("median_ms", median(forward));
             m.put("min_ms", forward[0]);
@@ -71,30 +77,37 @@ final class BenchModelCommand implements Callable<Integer> {
             m.put("gradcam_median_ms", median(cam));
             m.put("gradcam_min_ms", cam[0]);
             m.put("gradcam_ratio", median(cam) / median(forward));
+            m.put("gradcam_class_given_median_ms", median(camGiven));
+            m.put("gradcam_class_given_ratio", median(camGiven) / median(forward));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(m));
         } else {
-            out.printf(Locale.ROOT, "%s at %dpx, batch 1, %s, %d runs after %d warm-up (load/export %.0f ms)%n", m.get("model"), size,
-                    m.get("device"), runs, warmup, (double) m.get("load_ms"));
+            out.printf(Locale.ROOT, "%s at %dpx, batch 1, %s, %d interleaved runs after %d warm-up (load/export %.0f ms, load average %.2f)%n",
+                    m.get("model"), size, m.get("device"), runs, warmup, (double) m.get("load_ms"), (double) m.get("load_average"));
             out.printf(Locale.ROOT, "forward:  median %.1f ms, min %.1f ms, max %.1f ms%n", m.get("median_ms"), m.get("min_ms"), m.get("max_ms"));
-            out.printf(Locale.ROOT, "grad-cam: median %.1f ms (%s, forward + gradient), %.2f x forward%n", m.get("gradcam_median_ms"),
-                    layer, m.get("gradcam_ratio"));
+            out.printf(Locale.ROOT, "grad-cam: median %.1f ms (%s, top-1 class: forward + gradient in one run), %.2f x forward%n",
+                    m.get("gradcam_median_ms"), layer, m.get("gradcam_ratio"));
+            out.printf(Locale.ROOT, "grad-cam: median %.1f ms (class given), %.2f x forward%n", m.get("gradcam_class_given_median_ms"),
+                    m.get("gradcam_class_given_ratio"));
         }
         out.flush();
         return 0;
     }
 
-    private double[] time(Runnable pass) {
-        for (int i = 0; i < warmup; i++) pass.run();
-        double[] ms = new double[runs];
+    /** Warm-up, then the passes in turn, {@code runs} rounds; each pass's times sorted. */
+    private double[][] time(Runnable... passes) {
+        for (int i = 0; i < warmup; i++) for (Runnable p : passes) p.run();
+        double[][] ms = new double[passes.length][runs];
         for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            pass.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
+            for (int k = 0; k < passes.length; k++) {
+                long t = System.nanoTime();
+                passes[k].run();
+                ms[k][i] = (System.nanoTime() - t) / 1e6;
+            }
         }
-        Arrays.sort(ms);
+        for (double[] m : ms) Arrays.sort(m);
         return ms;
     }
 

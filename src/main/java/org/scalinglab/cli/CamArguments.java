@@ -58,8 +58,8 @@ final class CamArguments {
                 m.spec().headFilters()), batch);
     }
 
-    /** The requested class, or the top-1 of these probabilities. */
-    int target(float[] probabilities) {
-        return classIndex != null ? classIndex : CamSource.argmax(probabilities);
+    /** The requested class, or {@link CamSource#TOP1}: the CAM run itself then explains its top-1 prediction. */
+    int classOrTop1() {
+        return classIndex != null ? classIndex : CamSource.TOP1;
     }
 }

@@ -11,9 +11,9 @@ import org.scalinglab.tf.EfficientNetModel;
 
 /**
  * Times a CAM method against a plain forward pass of the same image, interleaved run by run so that a busy machine
- * slows both alike. The class is fixed beforehand, so a gradient method's time is one forward-and-gradient pass
- * plus its channel weights; finding the top-1 class first (what {@code cam} does without --class) adds one forward
- * pass on top.
+ * slows both alike. The target is what {@code cam} uses: the given class, or {@link CamSource#TOP1},
+ * which the CAM run resolves itself from its own logits; either way a gradient method's time is one
+ * forward-and-gradient pass plus its channel weights.
  */
 final class CamBench {
     private static final int WARM_UP = 2;

@@ -64,11 +64,11 @@ final class CamCommand implements Callable<Integer> {
 
         Map<String, Object> report = new LinkedHashMap<>();
         try (EfficientNetModel net = EfficientNetModel.load(m.spec(), m.weights(), models.options())) {
-            float[] probabilities = net.probabilities(new float[][][][] {in.pixels()})[0];
-            int target = cam.target(probabilities);
+            int target = cam.classOrTop1();
             CamMethod method = cam.method(m);
             ModelCamSource source = new ModelCamSource(net);
-            CamResult r = method.compute(source, in.pixels(), cam.layer, target);
+            CamResult r = method.compute(source, in.pixels(), cam.layer, target); // also predicts: no separate forward pass
+            float[] probabilities = r.probabilities();
             Heatmap heatmap = HeatmapScaling.perMap(r.map());
 
             report.put("model", m.label());

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.CamResult;
+import org.scalinglab.cam.CamSource;
 import org.scalinglab.cam.ClassActivationMap;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.cam.CropGeometry;
@@ -131,16 +132,17 @@ public final class ComparisonRunner implements AutoCloseable {
         }
         EfficientNetModel model = loaded.computeIfAbsent(index, i -> lm.load(options));
         ImagePreprocessor.Prepared in = ImagePreprocessor.prepare(original, lm.spec().resolution(), 1.0);
-        float[] probs = model.probabilities(new float[][][][] {in.pixels()})[0];
-        List<ComparisonResult.Prediction> top5 = top(probs, lm.classNames(), 5);
-        int target = s.targetClass() != null ? s.targetClass() : top5.get(0).index();
-        if (target < 0 || target >= lm.spec().classes()) {
-            return new Partial(top5, null, null, "class " + target + " is outside this model's " + lm.spec().classes() + " classes");
+        Integer target = s.targetClass();
+        if (target != null && (target < 0 || target >= lm.spec().classes())) {
+            float[] probs = model.probabilities(new float[][][][] {in.pixels()})[0];
+            return new Partial(top(probs, lm.classNames(), 5), null, null,
+                    "class " + target + " is outside this model's " + lm.spec().classes() + " classes");
         }
         CamMethod method = CamMethods.create(s.method(), () -> ClassActivationMap.kernelFromRowMajor(
                 lm.weights().get("predictions", "kernel"), lm.spec().headFilters()), s.scoreCamBatch());
-        CamResult cam = method.compute(new ModelCamSource(model), in.pixels(), s.layer(), target);
-        return new Partial(top5, cam, in.crop(), "");
+        // the CAM run also predicts (and for top-1 picks the class itself): no separate forward pass for the top-5
+        CamResult cam = method.compute(new ModelCamSource(model), in.pixels(), s.layer(), target == null ? CamSource.TOP1 : target);
+        return new Partial(top(cam.probabilities(), lm.classNames(), 5), cam, in.crop(), "");
     }
 
     public static List<ComparisonResult.Prediction> top(float[] probs, List<String> names, int k) {

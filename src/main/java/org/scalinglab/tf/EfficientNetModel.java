@@ -32,6 +32,8 @@ import org.tensorflow.proto.ConfigProto;
 public final class EfficientNetModel implements AutoCloseable {
     public static final int MIN_SIZE = NetworkSpec.MIN_RESOLUTION;
     public static final int MAX_SIZE = NetworkSpec.MAX_RESOLUTION;
+    /** Pass as {@link #camData}'s class index to explain the image's top-1 class. */
+    public static final int TOP1 = -1;
 
     /** Logits and softmax probabilities of one forward pass, [N][classes] each. */
     public record Predictions(float[][] logits, float[][] probabilities) {
@@ -111,25 +113,28 @@ public final class EfficientNetModel implements AutoCloseable {
 
     /**
      * Logits of one image [H][W][3], the activations of {@code layer} and the gradient of class {@code classIndex}'s
-     * pre-softmax logit with respect to them. The first call for a layer loads that layer's signature (the export
-     * already holds every CAM layer); switching layers closes the previous one.
+     * pre-softmax logit with respect to them, all from one run. {@code classIndex} {@link #TOP1} explains the image's
+     * top-1 class, chosen inside the graph from the same logits, and the result says which class that was. The first
+     * call for a layer loads that layer's signature (the export already holds every CAM layer); switching layers
+     * closes the previous one.
      */
     public synchronized CamData camData(float[][][] image, String layer, int classIndex) {
         if (layer == null || !spec.camLayers().contains(layer)) {
             throw new IllegalArgumentException("unknown CAM layer '" + layer + "'; valid layers: " + String.join(", ", spec.camLayers()));
         }
-        if (classIndex < 0 || classIndex >= spec.classes()) {
+        if (classIndex != TOP1 && (classIndex < 0 || classIndex >= spec.classes())) {
             throw new IllegalArgumentException("class index must be between 0 and " + (spec.classes() - 1) + ", got " + classIndex);
         }
         FloatTensor images = checkedImages(new float[][][][] {image});
-        float[] target = new float[spec.classes()];
-        target[classIndex] = 1f;
+        float[] target = new float[spec.classes()]; // all zero: the graph picks the top-1 class
+        if (classIndex != TOP1) target[classIndex] = 1f;
         Map<String, FloatTensor> inputs = new LinkedHashMap<>();
         inputs.put(Signatures.IMAGE, images);
         inputs.put(Signatures.TARGET, new FloatTensor(target, new long[] {1, spec.classes()}));
         Map<String, FloatTensor> out = run(camPredictor(layer), inputs);
+        int explained = Math.round(out.get(Signatures.CLASS).data()[0]);
         return new CamData(out.get(Signatures.LOGITS).rows()[0], out.get(Signatures.ACTIVATIONS).image(0),
-                out.get(Signatures.GRADIENTS).image(0), layer, classIndex);
+                out.get(Signatures.GRADIENTS).image(0), layer, explained);
     }
 
     @Override

@@ -17,9 +17,13 @@ public final class Signatures {
     public static final String IMAGE = "image";
     /**
      * float [N, classes]: the CAM signatures return the gradient of sum(logits * target) with respect to the
-     * activations, so a one-hot row selects one class's pre-softmax logit per image.
+     * activations, so a one-hot row selects one class's pre-softmax logit per image. An all-zero row stands for the
+     * image's top-1 class: the graph puts the one-hot of argmax(logits) in its place, so one run both predicts and
+     * explains.
      */
     public static final String TARGET = "target";
+    /** float [N]: the class each CAM row explains (argmax of the target row actually used), a whole number. */
+    public static final String CLASS = "class";
     public static final String LOGITS = "logits";
     public static final String PROBABILITIES = "probabilities";
     public static final String ACTIVATIONS = "activations";

@@ -85,7 +85,9 @@ class ScoreCamAndMetricsTest {
         assertEquals(area, del.auc(), 1e-12);
 
         assertTrue(good.pointingHit());
+        assertTrue(good.peakInBox());
         assertFalse(inverted.pointingHit());
+        assertFalse(inverted.peakInBox());
         assertTrue(good.energyInBox() > 4 * (64.0 / 1024), "energy in box " + good.energyInBox() + " well above the area share");
         assertTrue(good.confidence().dropPercent() < inverted.confidence().dropPercent());
         // 17 + 17 curve images and 2 for the confidence change, in 4 + 4 + 1 calls

@@ -48,6 +48,8 @@ class BenchModelCommandTest {
         double min = o.get("min_ms").getAsDouble(), median = o.get("median_ms").getAsDouble(), max = o.get("max_ms").getAsDouble();
         assertTrue(min > 0 && min <= median && median <= max, r.out());
         assertTrue(o.get("gradcam_median_ms").getAsDouble() > 0);
+        assertTrue(o.get("gradcam_class_given_median_ms").getAsDouble() > 0);
+        assertEquals(o.get("gradcam_median_ms").getAsDouble() / median, o.get("gradcam_ratio").getAsDouble(), 1e-9);
         assertTrue(o.get("device").getAsString().equals("CPU") || o.get("device").getAsString().startsWith("GPU"));
     }
 }

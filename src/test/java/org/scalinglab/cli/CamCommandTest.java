@@ -96,6 +96,27 @@ class CamCommandTest {
     }
 
     @Test
+    void withoutClassTheCamRunPredictsTheTopOneItselfWithTheForwardPassProbabilities() throws Exception {
+        JsonObject top = json(cam("--json"));
+        // the reference: the serving signature's softmax on the same preprocessed image
+        org.scalinglab.arch.NetworkSpec spec = TinyStudy.spec(128);
+        float[] p;
+        try (var model = org.scalinglab.tf.EfficientNetModel.load(spec,
+                org.scalinglab.tf.KerasH5.read(weights, spec, org.scalinglab.tf.KerasH5.Statistics.AUTO),
+                org.scalinglab.tf.ModelOptions.defaults().withCacheDir(dir.resolve("cache")))) {
+            p = model.probabilities(new float[][][][] {org.scalinglab.tf.ImagePreprocessor.load(image, 128).pixels()})[0];
+        }
+        int best = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+        assertEquals(best, top.get("class").getAsInt());
+        assertEquals(p[best], top.get("probability").getAsDouble(), 1e-6);
+        // and the map is the one of that class given explicitly
+        float[][] explicit = map(json(cam("--json", "--class", Integer.toString(best))));
+        float[][] implicit = map(top);
+        for (int i = 0; i < explicit.length; i++) org.junit.jupiter.api.Assertions.assertArrayEquals(explicit[i], implicit[i], 1e-6f);
+    }
+
+    @Test
     void gradCamIsCamOverTheMapAreaThroughTheCommand() {
         for (String cls : new String[] {"0", "2"}) {
             float[][] grad = map(json(cam("--raw", "--json", "--class", cls)));
@@ -198,8 +219,9 @@ class CamCommandTest {
         double energy = o.get("energy_in_box").getAsDouble();
         assertTrue(energy >= 0 && energy <= 1);
         assertTrue(o.has("pointing_hit"));
-        // deletion: 9 images, insertion: 9, confidence: 2, the CAM pass and the prediction: 1 each
-        assertEquals(9 + 9 + 2 + 1 + 1, o.get("forward_images").getAsInt());
+        assertTrue(!o.get("peak_in_box").getAsBoolean() || o.get("pointing_hit").getAsBoolean(), "inside the box is within 15 px of it");
+        // deletion: 9 images, insertion: 9, confidence: 2, the CAM pass (which also predicts the top-1 class): 1
+        assertEquals(9 + 9 + 2 + 1, o.get("forward_images").getAsInt());
 
         SpecCommandTest.Result outside = SpecCommandTest.run("metrics", "--model", "0.25,0.25,128", "--weights", weights.toString(), "--image",
                 image.toString(), "--box", "0,0,20,20", "--cache-dir", dir.resolve("cache").toString());

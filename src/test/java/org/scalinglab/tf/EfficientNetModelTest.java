@@ -84,7 +84,7 @@ class EfficientNetModelTest {
         assertTrue(e.getMessage().contains("block2a_project_bn") && e.getMessage().contains("top_activation"), e.getMessage());
         var c = assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", SPEC.classes()));
         assertTrue(c.getMessage().contains("0 and " + (SPEC.classes() - 1)), c.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", -1));
+        assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", -2)); // -1 is TOP1
     }
 
     @Test
@@ -138,7 +138,8 @@ class EfficientNetModelTest {
             java.util.Map<String, FloatTensor> out = predictor.predict(java.util.Map.of(
                     Signatures.IMAGE, FloatTensor.ofImages(new float[][][][] {img}),
                     Signatures.TARGET, new FloatTensor(target, new long[] {1, SPEC.classes()})));
-            assertEquals(java.util.Set.of(Signatures.LOGITS, Signatures.ACTIVATIONS, Signatures.GRADIENTS), out.keySet());
+            assertEquals(java.util.Set.of(Signatures.LOGITS, Signatures.CLASS, Signatures.ACTIVATIONS, Signatures.GRADIENTS), out.keySet());
+            assertEquals(1f, out.get(Signatures.CLASS).data()[0]);
             org.junit.jupiter.api.Assertions.assertArrayEquals(viaModel.gradients()[1][0], out.get(Signatures.GRADIENTS).image(0)[1][0], 1e-7f);
             org.junit.jupiter.api.Assertions.assertArrayEquals(viaModel.activations()[0][1], out.get(Signatures.ACTIVATIONS).image(0)[0][1], 1e-6f);
         }
