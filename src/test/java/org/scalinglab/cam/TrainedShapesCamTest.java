@@ -106,17 +106,17 @@ class TrainedShapesCamTest {
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "held-out synthetic shapes at %d px (top_activation 8x8), classified %d/%d; peak inside the box:", SIZE, correct, samples.size()));
-        scores.values().forEach(s -> line.append(String.format(Locale.ROOT, " %s %d/%d (energy in box %.2f);", s.method(), s.hits(),
+        scores.values().forEach(s -> line.append(String.format(Locale.ROOT, " %s %d/%d (energy in box %.2f);", s.method(), s.inside(),
                 s.images(), s.meanEnergyInBox())));
         line.append(String.format(Locale.ROOT, " pointing game (%d px): gradcam %d/%d; image-centre baseline: %d inside, %d in the game",
-                Localization.POINTING_TOLERANCE_PX, game.hits(), game.images(), centreInside, centreGame));
+                Localization.POINTING_TOLERANCE_PX, game.pointing(), game.images(), centreInside, centreGame));
         System.out.println(line);
         assertTrue(correct >= 0.95 * samples.size(), line.toString());
-        assertTrue(game.hitRate() >= 0.9, line.toString());
-        assertTrue(scores.get("gradcam").hitRate() >= 0.8, line.toString());
-        assertTrue(scores.get("gradcam").hits() >= centreInside + 30 && game.hits() >= centreGame + 30, line.toString());
+        assertTrue(game.pointingRate() >= 0.9, line.toString());
+        assertTrue(scores.get("gradcam").insideRate() >= 0.8, line.toString());
+        assertTrue(scores.get("gradcam").inside() >= centreInside + 30 && game.pointing() >= centreGame + 30, line.toString());
         // the same maps at a GAP + dense head
-        assertEquals(scores.get("gradcam").hits(), scores.get("cam").hits(), line.toString());
+        assertEquals(scores.get("gradcam").inside(), scores.get("cam").inside(), line.toString());
         assertEquals(1 + SPEC.headFilters(), scores.get("scorecam").forwardImages() / scores.get("scorecam").images(),
                 "Score-CAM: one forward image per channel, plus the CAM pass");
     }
