@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "How faithful a class activation map is, on one image: deletion and insertion AUC (RISE: the class probability as the most salient pixels are blacked out / restored from a blurred copy), average drop and increase in confidence (Grad-CAM++), and with --box whether the map's peak lies inside the box, the pointing game (the same within 15 px) and the share of the map's energy inside the box. Each step is one forward image: about 2 x steps + 3 in all.")
+        description = "How faithful a class activation map is, on one image: deletion and insertion AUC (RISE: the class probability as the most salient pixels are blacked out / restored from a blurred copy), average drop and increase in confidence (Grad-CAM++), and with --box whether the map's peak lies inside the box, the pointing game (the same within 15 px) and the share of the map's energy inside the box. Each step is one forward image: 2 x steps + 5 in all (the CAM pass, which also predicts, included).")
 final class MetricsCommand implements Callable<Integer> {
     @Mixin ModelArguments models;
     @Mixin CamArguments cam;
