@@ -250,6 +250,12 @@ public final class CamViewModel implements AutoCloseable {
 
     public void clearImages() {
         cancel();
+        if (current != null) {
+            // the cancelled run reports later; detach it now so that it neither holds the status nor redraws
+            Task<ComparisonSession.Outcome> stale = current;
+            current = null;
+            finished(stale, () -> { });
+        }
         wanted = List.of();
         images.clear();
         raw = null;
@@ -444,7 +450,14 @@ public final class CamViewModel implements AutoCloseable {
     }
 
     private void finished(Task<ComparisonSession.Outcome> task, Runnable then) {
-        if (task != current) return; // a newer request took over; it reports for both
+        if (task != current && current != null) return; // a newer request took over; it reports for both
+        if (task != current) { // detached by clearImages
+            progress.unbind();
+            status.unbind();
+            progress.set(0);
+            running.set(false);
+            return;
+        }
         progress.unbind();
         status.unbind();
         progress.set(0);
@@ -524,6 +537,7 @@ public final class CamViewModel implements AutoCloseable {
         long generation = drawGeneration.incrementAndGet();
         Colormap cm = colormap.get();
         double a = alpha.get();
+        if (drawing.isShutdown()) return; // closed while a run was finishing
         drawing.execute(() -> {
             if (generation != drawGeneration.get()) return;
             ComparisonResult out = r.recoloured(cm, a);
