@@ -3,7 +3,6 @@ package org.scalinglab.export;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
@@ -28,9 +26,6 @@ import org.scalinglab.scaling.GridCandidates.Candidate;
  * fit the tolerance) are drawn as nested dots, the smallest γ outermost, so none hides another.
  */
 public final class CandidatesChart {
-    /** viridis at 0, 1/4, 1/2, 3/4, 1 (Smith and van der Walt 2015, CC0): readable in grey and by most colour-blind eyes. */
-    private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c), new Color(0x5ec962),
-            new Color(0xfde725)};
     private static final Color PAPER = new Color(0xd62728);
 
     private CandidatesChart() {
@@ -67,7 +62,7 @@ public final class CandidatesChart {
         if (gMax - gMin < 1e-9) gMax = gMin + 0.05;
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("candidates (colour: γ)", xyz);
-        Scale paints = new Scale(gMin, gMax);
+        ViridisScale paints = new ViridisScale(gMin, gMax);
         double radius = (n <= 400 ? 7 : n <= 4000 ? 4 : 2) * scale;
         XYShapeRenderer r = new XYShapeRenderer() {
             @Override
@@ -131,41 +126,6 @@ public final class CandidatesChart {
 
     private static String num(double v) {
         return new java.text.DecimalFormat("0.###").format(v);
-    }
-
-    /** γ to viridis over [lower, upper]. */
-    static final class Scale implements PaintScale {
-        private final double lower;
-        private final double upper;
-
-        Scale(double lower, double upper) {
-            this.lower = lower;
-            this.upper = upper;
-        }
-
-        @Override
-        public double getLowerBound() {
-            return lower;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return upper;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            double f = Math.max(0, Math.min(1, (value - lower) / (upper - lower))) * (VIRIDIS.length - 1);
-            int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(f));
-            double t = f - i;
-            Color a = VIRIDIS[i];
-            Color b = VIRIDIS[i + 1];
-            return new Color(mix(a.getRed(), b.getRed(), t), mix(a.getGreen(), b.getGreen(), t), mix(a.getBlue(), b.getBlue(), t));
-        }
-
-        private static int mix(int a, int b, double t) {
-            return (int) Math.round(a + (b - a) * t);
-        }
     }
 
     /** A red ring of fixed pixel size around the paper's point, and its label in a white box up and to the right. */

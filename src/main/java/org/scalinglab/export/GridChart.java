@@ -17,7 +17,6 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
@@ -77,7 +76,7 @@ public final class GridChart {
         data.addSeries(paper);
         data.addSeries(bestMark);
 
-        TopOneScale scale = TopOneScale.of(trainedOrder);
+        ViridisScale scale = topOneScale(trainedOrder);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
             @Override
             public Paint getItemPaint(int series, int item) {
@@ -177,49 +176,15 @@ public final class GridChart {
         return c.trained() ? String.format(Locale.ROOT, "%.1f%%", 100 * c.top1()) : "not trained yet";
     }
 
-    /** Top-1 (%) to colour: viridis through five of its published anchor colours, over the trained range. */
-    static final class TopOneScale implements PaintScale {
-        private static final Color[] STOPS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c), new Color(0x5ec962),
-                new Color(0xfde725)};
-        private final double low;
-        private final double high;
-
-        private TopOneScale(double low, double high) {
-            this.low = low;
-            this.high = high;
+    /** Top-1 (%) to viridis over the trained range (at least one point wide). */
+    private static ViridisScale topOneScale(List<GridSearchReport.Candidate> trained) {
+        double lo = trained.stream().mapToDouble(c -> 100 * c.top1()).min().orElse(0);
+        double hi = trained.stream().mapToDouble(c -> 100 * c.top1()).max().orElse(100);
+        if (hi - lo < 1) {
+            double mid = (hi + lo) / 2;
+            lo = mid - 0.5;
+            hi = mid + 0.5;
         }
-
-        static TopOneScale of(List<GridSearchReport.Candidate> trained) {
-            double lo = trained.stream().mapToDouble(c -> 100 * c.top1()).min().orElse(0);
-            double hi = trained.stream().mapToDouble(c -> 100 * c.top1()).max().orElse(100);
-            if (hi - lo < 1) {
-                double mid = (hi + lo) / 2;
-                lo = mid - 0.5;
-                hi = mid + 0.5;
-            }
-            return new TopOneScale(lo, hi);
-        }
-
-        @Override
-        public double getLowerBound() {
-            return low;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return high;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            double t = Math.max(0, Math.min(1, (value - low) / (high - low))) * (STOPS.length - 1);
-            int i = Math.min(STOPS.length - 2, (int) Math.floor(t));
-            double f = t - i;
-            Color a = STOPS[i];
-            Color b = STOPS[i + 1];
-            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
-        }
+        return new ViridisScale(lo, hi);
     }
 }
