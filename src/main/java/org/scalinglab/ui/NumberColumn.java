@@ -51,7 +51,8 @@ final class NumberColumn {
             c.setGraphic(header);
         }
         c.setId(name);
-        baseWidth(c, Math.max(48, 8 * name.length() + 18));
+        // 60 px fits four bold digits and the cell padding (a highlighted row is bold).
+        baseWidth(c, Math.max(60, 8 * name.length() + 18));
         return c;
     }
 }

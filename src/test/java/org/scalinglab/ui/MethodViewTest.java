@@ -166,6 +166,7 @@ class MethodViewTest {
                 bestName, 100 * best, 100 * paper)), summary);
         assertTrue(summary.contains("the " + trained + " trained: "), summary);
         assertTrue(grid.table.getItems().stream().filter(r -> r.top1() != null).count() == trained);
+        assertHighlightedRowsShowWholeNumbers(robot);
 
         robot.interact(() -> sweep.report.load(broken));
         Label sweepMessage = robot.lookup("#sweep-results-message").queryAs(Label.class);
@@ -212,6 +213,23 @@ class MethodViewTest {
         assertEquals(700, img.getHeight());
         assertThrows(IllegalArgumentException.class,
                 () -> new Screenshots.Request("reward", false, 1000, 700, "b0", Double.NaN, 0, 1, "study", List.of(), GRID));
+    }
+
+    /** The bold highlighted rows (best, paper's choice) fit their numbers: no cell is cut to "1...". */
+    private static void assertHighlightedRowsShowWholeNumbers(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int checked = 0;
+        for (TableRow<?> row : robot.lookup("#grid-table .table-row-cell").queryAllAs(TableRow.class)) {
+            if (!row.getStyleClass().contains("best-row") && !row.getStyleClass().contains("paper-choice")) continue;
+            for (javafx.scene.Node n : row.lookupAll(".table-cell")) {
+                javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) n;
+                if (cell.getText() == null || !cell.isVisible()) continue;
+                javafx.scene.text.Text shown = (javafx.scene.text.Text) cell.lookup(".text");
+                assertEquals(cell.getText(), shown.getText(), "column " + cell.getTableColumn().getId());
+                checked++;
+            }
+        }
+        assertTrue(checked >= 8, "highlighted cells checked: " + checked);
     }
 
     private static String text(FxRobot robot, String id) {
