@@ -74,6 +74,11 @@ final class GridViewModel {
         report.load(file);
     }
 
+    /** The loaded report as a scenario names it (null: the bundled one, or none). */
+    String scenarioSource() {
+        return report.scenarioSource();
+    }
+
     /** The bundled assets/search/grid.json, if the app was shipped with one. */
     void loadBundled() {
         report.loadBundled();

@@ -57,7 +57,17 @@ final class LoadedReport<T> {
 
     /** The copy bundled under assets/search/, if the app was shipped with one; nothing (no message) otherwise. */
     void loadBundled() {
-        Optional<Path> dir = BundledFolders.find(BUNDLED_FOLDER);
-        if (dir.isPresent() && Files.isRegularFile(dir.get().resolve(fileName))) load(dir.get().resolve(fileName));
+        bundled().ifPresent(this::load);
+    }
+
+    /** The loaded file as a scenario stores it: null for the bundled copy or when nothing is loaded. */
+    String scenarioSource() {
+        if (source.get().isEmpty()) return null;
+        boolean isBundled = bundled().map(p -> p.toAbsolutePath().normalize().toString().equals(source.get())).orElse(false);
+        return isBundled ? null : source.get();
+    }
+
+    private Optional<Path> bundled() {
+        return BundledFolders.find(BUNDLED_FOLDER).map(d -> d.resolve(fileName)).filter(Files::isRegularFile);
     }
 }

@@ -107,10 +107,13 @@ public final class MainWindow {
         cam.vm.close();
     }
 
-    /** Writes the whole state (sliders, model, CAM settings, images); problems become a message, not an exception. */
+    /**
+     * Writes the whole state (sliders, search settings, model, CAM settings, images, the tab in view); problems
+     * become a message, not an exception.
+     */
     void saveScenario(Path file) {
         try {
-            ScenarioFiles.save(file, explorer.vm, cam.vm);
+            ScenarioFiles.capture(explorer.vm, method, cam.vm, Scenario.VIEWS.get(tabs.getSelectionModel().getSelectedIndex())).save(file);
             say("Saved the scenario to " + file.toAbsolutePath() + ".");
         } catch (IOException | RuntimeException e) {
             say("Could not save the scenario: " + CamViewModel.problem(e));
@@ -119,8 +122,10 @@ public final class MainWindow {
 
     void openScenario(Path file) {
         try {
-            List<String> missing = ScenarioFiles.load(file, explorer.vm, cam.vm);
-            if (!missing.isEmpty()) say("Loaded " + file.getFileName() + "; these images are missing: " + String.join(", ", missing) + ".");
+            ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, explorer.vm, method, cam.vm);
+            if (loaded.view() != null) tabs.getSelectionModel().select(Scenario.VIEWS.indexOf(loaded.view()));
+            List<String> missing = loaded.missing();
+            if (!missing.isEmpty()) say("Loaded " + file.getFileName() + "; these files are missing: " + String.join(", ", missing) + ".");
             else say("Loaded " + file.getFileName() + ".");
         } catch (IOException | RuntimeException e) {
             say("Could not load the scenario: " + CamViewModel.problem(e));

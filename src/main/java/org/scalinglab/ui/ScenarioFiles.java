@@ -8,40 +8,50 @@ import java.util.List;
 import org.scalinglab.export.Scenario;
 import org.scalinglab.scaling.OfficialModel;
 
-/** The window's state as a scenario file and back: the explorer's sliders and the CAM comparison's settings and images. */
+/**
+ * The window's state as a scenario file and back: the explorer's sliders, the "How it was found" settings, the CAM
+ * comparison's settings and images, and the tab in view.
+ */
 final class ScenarioFiles {
+    /** What a loaded scenario asked for that the window does itself: its tab, and the files it names that are missing. */
+    record Loaded(String view, List<String> missing) {
+    }
+
     private ScenarioFiles() {
     }
 
-    static Scenario capture(ExplorerViewModel e, CamViewModel c) {
+    static Scenario capture(ExplorerViewModel e, MethodView m, CamViewModel c, String view) {
         OfficialModel preset = e.presetProperty().get();
         return new Scenario(Scenario.CURRENT_VERSION, e.phiProperty().get(), e.alphaProperty().get(), e.betaProperty().get(),
                 e.gammaProperty().get(), e.baseResolutionProperty().get(), preset == null ? null : preset.id(), c.modelKey(),
                 c.methodProperty().get(), c.layerProperty().get(), c.targetClassProperty().get(),
                 c.colormapProperty().get().cliName(), c.alphaProperty().get(),
-                c.images().stream().map(p -> p.toAbsolutePath().toString()).toList());
+                c.images().stream().map(p -> p.toAbsolutePath().toString()).toList(), view, search(m));
     }
 
-    static void save(Path file, ExplorerViewModel e, CamViewModel c) throws IOException {
-        capture(e, c).save(file);
+    private static Scenario.Search search(MethodView m) {
+        RewardViewModel r = m.reward.vm;
+        GridViewModel g = m.grid.vm;
+        return new Scenario.Search(r.formProperty().get() == RewardViewModel.Form.EFFICIENTNET ? "efficientnet" : "piecewise",
+                r.target(), r.wProperty().get(), r.belowProperty().get(), r.aboveProperty().get(), g.step(), g.tolerance(),
+                g.scenarioSource(), m.sweep.report.scenarioSource());
     }
 
     /**
-     * Loads a scenario into both views. Image paths relative to the scenario file's folder are resolved there.
-     *
-     * @return the images the file names that do not exist (they are left out)
+     * Loads a scenario into the views. Image and report paths relative to the scenario file's folder are resolved
+     * there; the files that are missing are left out and named in the result.
      */
-    static List<String> load(Path file, ExplorerViewModel e, CamViewModel c) throws IOException {
+    static Loaded load(Path file, ExplorerViewModel e, MethodView m, CamViewModel c) throws IOException {
         Scenario s = Scenario.load(file);
         Path base = file.toAbsolutePath().getParent();
         List<String> images = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String i : s.images()) {
-            Path p = Path.of(i);
-            if (!p.isAbsolute() && base != null) p = base.resolve(p);
-            if (Files.isRegularFile(p)) images.add(p.normalize().toString());
+            Path p = resolve(base, i);
+            if (Files.isRegularFile(p)) images.add(p.toString());
             else missing.add(i);
         }
+        if (s.search() != null) applySearch(s.search(), base, m, missing);
         if (s.preset() != null) {
             e.selectPreset(OfficialModel.parse(s.preset()));
         } else {
@@ -52,8 +62,31 @@ final class ScenarioFiles {
             e.baseResolutionProperty().set(s.baseResolution());
             e.phiProperty().set(s.phi());
         }
-        c.apply(new Scenario(s.version(), s.phi(), s.alpha(), s.beta(), s.gamma(), s.baseResolution(), s.preset(), s.model(),
-                s.method(), s.layer(), s.targetClass(), s.colormap(), s.overlayAlpha(), images));
-        return missing;
+        c.apply(s.withImages(images));
+        return new Loaded(s.view(), missing);
+    }
+
+    private static void applySearch(Scenario.Search s, Path base, MethodView m, List<String> missing) {
+        RewardViewModel r = m.reward.vm;
+        r.wProperty().set(s.w());
+        r.belowProperty().set(s.below());
+        r.aboveProperty().set(s.above());
+        r.setTarget(s.target());
+        r.formProperty().set(s.reward().equals("efficientnet") ? RewardViewModel.Form.EFFICIENTNET : RewardViewModel.Form.PIECEWISE);
+        // the report first: loading one moves the grid controls to its grid, and the scenario's controls win
+        if (s.gridReport() == null) m.grid.vm.loadBundled();
+        else if (Files.isRegularFile(resolve(base, s.gridReport()))) m.grid.vm.load(resolve(base, s.gridReport()));
+        else missing.add(s.gridReport());
+        if (s.sweepReport() == null) m.sweep.report.loadBundled();
+        else if (Files.isRegularFile(resolve(base, s.sweepReport()))) m.sweep.report.load(resolve(base, s.sweepReport()));
+        else missing.add(s.sweepReport());
+        m.grid.vm.stepProperty().set(s.gridStep());
+        m.grid.vm.toleranceProperty().set(s.gridTolerance());
+    }
+
+    private static Path resolve(Path base, String file) {
+        Path p = Path.of(file);
+        if (!p.isAbsolute() && base != null) p = base.resolve(p);
+        return p.normalize();
     }
 }

@@ -13,7 +13,8 @@ class ScenarioTest {
     @Test
     void roundTrips(@TempDir Path dir) throws Exception {
         Scenario s = new Scenario(1, 2.5, 1.3, 1.05, 1.2, 240, "b3", "b0", "gradcampp", "block6a_project_bn", 281,
-                "viridis", 0.35, List.of("/tmp/a.jpg", "relative/b.png"));
+                "viridis", 0.35, List.of("/tmp/a.jpg", "relative/b.png"), "search",
+                new Scenario.Search("piecewise", 4e9, -0.07, 0, -1, 0.1, 0.03, "/tmp/grid.json", null));
         Path f = dir.resolve("lecture" + Scenario.EXTENSION);
         s.save(f);
         assertEquals(s, Scenario.load(f));
@@ -29,6 +30,8 @@ class ScenarioTest {
         assertEquals(224, s.baseResolution());
         assertEquals("gradcam", s.method());
         assertEquals(List.of(), s.images());
+        assertNull(s.view(), "a file from before views were saved leaves the tab as it is");
+        assertNull(s.search());
     }
 
     @Test
@@ -43,5 +46,14 @@ class ScenarioTest {
         Path future = dir.resolve("future.sclab");
         Files.writeString(future, "{\"version\": 9, \"phi\": 1}");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(future)).getMessage().contains("version 9"));
+        Path view = dir.resolve("view.sclab");
+        Files.writeString(view, "{\"phi\": 1, \"view\": \"slides\"}");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(view)).getMessage().contains("view must be one of"));
+        Path reward = dir.resolve("reward.sclab");
+        Files.writeString(reward, "{\"phi\": 1, \"search\": {\"reward\": \"efficientnet\", \"target\": 1e12}}");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(reward)).getMessage().contains("search target must be"));
+        Path step = dir.resolve("step.sclab");
+        Files.writeString(step, "{\"phi\": 1, \"search\": {\"gridStep\": 0.9}}");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(step)).getMessage().contains("grid step must be"));
     }
 }

@@ -221,8 +221,13 @@ class CamViewTest {
             vm.colormapProperty().set(Colormap.VIRIDIS);
             vm.alphaProperty().set(0.7);
             window.cam.handleDrop(List.of(png.toFile()), null);
+            window.method.reward.vm.mnasHard();
+            window.method.reward.vm.setTarget(4e9);
+            window.method.grid.vm.stepProperty().set(0.1);
+            window.method.grid.vm.toleranceProperty().set(0.03);
         });
         waitUntil(() -> vm.resultProperty().get() != null && !vm.runningProperty().get());
+        robot.interact(() -> window.tabs.getSelectionModel().select(window.methodTab));
         Path file = dir.resolve("lesson.sclab");
         robot.interact(() -> window.saveScenario(file));
         assertTrue(Files.readString(file).contains("\"gradcampp\""));
@@ -232,10 +237,21 @@ class CamViewTest {
             vm.methodProperty().set("eigencam");
             vm.colormapProperty().set(Colormap.JET);
             vm.clearImages();
+            window.method.reward.vm.efficientNet();
+            window.method.reward.vm.setTarget(4e8);
+            window.method.grid.vm.stepProperty().set(0.05);
+            window.tabs.getSelectionModel().select(window.explorerTab);
         });
         assertTrue(vm.images().isEmpty());
         robot.interact(() -> window.openScenario(file));
         waitUntil(() -> vm.resultProperty().get() != null && !vm.runningProperty().get());
+
+        assertSame(window.methodTab, window.tabs.getSelectionModel().getSelectedItem(), "the scenario opens on its tab");
+        assertEquals(RewardViewModel.Form.PIECEWISE, window.method.reward.vm.formProperty().get());
+        assertEquals(-1, window.method.reward.vm.aboveProperty().get());
+        assertEquals(4e9, window.method.reward.vm.target(), 1e3);
+        assertEquals(0.1, window.method.grid.vm.step());
+        assertEquals(0.03, window.method.grid.vm.tolerance());
 
         assertNull(explorer.presetProperty().get());
         assertEquals(2.5, explorer.phiProperty().get());
@@ -246,6 +262,13 @@ class CamViewTest {
         assertEquals(0.7, vm.alphaProperty().get());
         assertEquals(List.of(png.toAbsolutePath()), vm.images());
         assertEquals(1, vm.resultProperty().get().rows().size());
+
+        // a scenario that names a grid report that is gone: the rest loads, and the message names the file
+        Files.writeString(file, Files.readString(file).replace("\"gridStep\"", "\"gridReport\": \"gone/grid.json\", \"gridStep\""));
+        robot.interact(() -> window.openScenario(file));
+        waitUntil(() -> !vm.runningProperty().get());
+        assertTrue(window.explorerModel().noticeProperty().get().contains("these files are missing: gone/grid.json"),
+                window.explorerModel().noticeProperty().get());
     }
 
     @Test
