@@ -11,6 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Builds the Keras EfficientNet (keras/src/applications/efficientnet.py) for any {@link NetworkSpec} as a
@@ -46,9 +47,14 @@ public final class GraphBuilder {
     /** keras.backend.epsilon(), the floor of sqrt(variance) in the Normalization layer */
     static final float NORMALIZATION_EPSILON = 1e-7f;
 
-    /** The built graph's entry and exit points. {@code layers} maps Keras layer names to their outputs, in order. */
+    /**
+     * The built graph's entry and exit points. {@code layers} maps Keras layer names to their outputs, in order.
+     * {@code noiseSeed} (training mode only, else null) seeds the dropout and drop-connect noise: feed a different
+     * pair each step; the same pair gives the same masks, so a resumed run repeats the uninterrupted one.
+     */
     public record EfficientNetGraph(Placeholder<TFloat32> image, Operand<TFloat32> logits, Operand<TFloat32> probabilities,
-                                    Map<String, Operand<TFloat32>> layers, Map<String, BatchStatistics> batchStatistics) {
+                                    Map<String, Operand<TFloat32>> layers, Map<String, BatchStatistics> batchStatistics,
+                                    Placeholder<TInt64> noiseSeed) {
         public Operand<TFloat32> layer(String name) {
             Operand<TFloat32> op = layers.get(name);
             if (op == null) throw new IllegalArgumentException("no layer named '" + name + "'");
@@ -67,6 +73,8 @@ public final class GraphBuilder {
     private final WeightSource weights;
     private final boolean imagenetRescale;
     private final Map<String, Operand<TFloat32>> layers = new LinkedHashMap<>();
+    private Placeholder<TInt64> noiseSeed;
+    private long noiseLayers;
 
     /**
      * @param imagenetRescale apply Keras' extra ×1/sqrt(IMAGENET_STDDEV_RGB) after Normalization, as Keras does for the
@@ -84,12 +92,15 @@ public final class GraphBuilder {
     public EfficientNetGraph build() {
         Placeholder<TFloat32> image = tf.withName("image").placeholder(TFloat32.class,
                 Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, -1, -1, 3)));
+        if (mode == Mode.TRAINING) {
+            noiseSeed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(org.tensorflow.ndarray.Shape.of(2)));
+        }
         Operand<TFloat32> x = stem(image);
         for (BlockSpec b : spec.blocks()) x = block(x, b);
         Operand<TFloat32> logits = head(x);
         Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
         return new EfficientNetGraph(image, logits, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(layers)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(batchStatistics)));
+                Collections.unmodifiableMap(new LinkedHashMap<>(batchStatistics)), noiseSeed);
     }
 
     private Operand<TFloat32> stem(Operand<TFloat32> image) {
@@ -201,10 +212,11 @@ public final class GraphBuilder {
         return keepScaled(x, "top_dropout", rate, tf.shape(x));
     }
 
-    /** x / keep * floor(keep + U[0, 1)) with the noise of the given shape. */
+    /** x / keep * floor(keep + U[0, 1)) with the noise of the given shape, stateless: a function of the fed seed and the layer. */
     private Operand<TFloat32> keepScaled(Operand<TFloat32> x, String layer, double rate, Operand<org.tensorflow.types.TInt32> noiseShape) {
         float keep = (float) (1 - rate);
-        Operand<TFloat32> noise = tf.withName(layer + "_noise").random.randomUniform(noiseShape, TFloat32.class);
+        Operand<TInt64> seed = tf.math.add(noiseSeed, tf.constant(new long[] {0, noiseLayers++}));
+        Operand<TFloat32> noise = tf.withName(layer + "_noise").random.statelessRandomUniform(noiseShape, seed, TFloat32.class);
         Operand<TFloat32> mask = tf.math.floor(tf.math.add(noise, tf.constant(keep)));
         return named(layer, tf.withName(layer).math.mul(tf.math.div(x, tf.constant(keep)), mask));
     }

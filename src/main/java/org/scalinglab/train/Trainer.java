@@ -73,7 +73,7 @@ public final class Trainer {
                             if (cancelled.getAsBoolean()) throw new CancellationException("training cancelled; the last finished epoch is kept in " + out);
                             if (b.count() < 2) continue;
                             double lr = schedule.at(step);
-                            TrainingGraph.StepResult r = graph.step(b, lr);
+                            TrainingGraph.StepResult r = graph.step(b, lr, step);
                             if (!Double.isFinite(r.loss())) {
                                 throw new IllegalStateException("the loss became " + r.loss() + " at step " + step + "; lower the learning rate");
                             }

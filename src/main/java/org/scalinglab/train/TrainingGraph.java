@@ -23,6 +23,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The EfficientNet training graph of one network, in its own TensorFlow session: forward in training mode,
@@ -45,6 +46,8 @@ final class TrainingGraph implements AutoCloseable {
     private final Placeholder<TFloat32> image;
     private final Placeholder<TInt32> labels;
     private final Placeholder<TFloat32> learningRate;
+    private final Placeholder<TInt64> noiseSeed;
+    private final long seed;
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> logits;
     private final Op step;
@@ -60,6 +63,7 @@ final class TrainingGraph implements AutoCloseable {
     TrainingGraph(NetworkSpec spec, KerasWeights initial, Map<String, float[]> momentumSlots, TrainingConfig config) {
         TfRuntime.ensureLoaded();
         this.spec = spec;
+        this.seed = config.seed();
         this.normalizationMean = initial.get("normalization", "mean");
         this.normalizationVariance = initial.get("normalization", "variance");
         this.graph = new Graph();
@@ -74,6 +78,7 @@ final class TrainingGraph implements AutoCloseable {
                 weights.weight(layer, "moving_variance", shape);
             }
             image = net.image();
+            noiseSeed = net.noiseSeed();
             logits = net.logits();
             labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -109,9 +114,12 @@ final class TrainingGraph implements AutoCloseable {
                 squares = tf.math.add(squares, tf.reduceSum(tf.math.square(gf), tf.constant(allAxes(gf))));
             }
             gradientNorm = tf.withName("gradient_norm").math.sqrt(squares);
-            Operand<TFloat32> clipScale = config.gradientClipNorm() > 0
+            // Every update waits for all the gradients (TF1's GATE_GRAPH): a variable's read shares its buffer, so an
+            // update that ran before another layer's gradient was taken would change the weights that gradient uses.
+            // The scale depends on the global norm, so multiplying by it is the gate.
+            Operand<TFloat32> scale = config.gradientClipNorm() > 0
                     ? tf.math.div(tf.constant((float) config.gradientClipNorm()), tf.math.maximum(gradientNorm, tf.constant((float) config.gradientClipNorm())))
-                    : null;
+                    : tf.withControlDependencies(List.of(gradientNorm)).constant(1f);
             List<Op> updates = new ArrayList<>();
             Operand<TFloat32> mu = tf.constant((float) config.momentum());
             for (int i = 0; i < trainable.size(); i++) {
@@ -123,7 +131,7 @@ final class TrainingGraph implements AutoCloseable {
                 slots.put(key, slot);
                 @SuppressWarnings("unchecked")
                 Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
-                if (clipScale != null) g = tf.math.mul(g, clipScale);
+                g = tf.math.mul(g, scale);
                 updates.add(tf.train.applyMomentum(v, slot, learningRate, g, mu, ApplyMomentum.useNesterov(true)));
             }
             Operand<TFloat32> keep = tf.constant((float) config.batchNormMomentum());
@@ -149,12 +157,14 @@ final class TrainingGraph implements AutoCloseable {
         return axes;
     }
 
-    StepResult step(BatchLoader.Batch batch, double lr) {
+    /** One optimizer step; {@code stepNumber} (the global step) picks the dropout and drop-connect masks. */
+    StepResult step(BatchLoader.Batch batch, double lr, long stepNumber) {
         int n = batch.count();
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, batch.size(), batch.size(), 3), DataBuffers.of(batch.pixels(), true, false));
              TInt32 y = TInt32.vectorOf(batch.labels());
              TFloat32 rate = TFloat32.scalarOf((float) lr);
-             Result r = session.runner().feed(image, x).feed(labels, y).feed(learningRate, rate)
+             TInt64 noise = TInt64.vectorOf(seed, stepNumber);
+             Result r = session.runner().feed(image, x).feed(labels, y).feed(learningRate, rate).feed(noiseSeed, noise)
                      .addTarget(step).fetch(loss).fetch(logits).fetch(gradientNorm).run()) {
             double lossValue = ((TFloat32) r.get(0)).getFloat();
             TFloat32 out = (TFloat32) r.get(1);

@@ -65,8 +65,12 @@ class TrainerTest {
         double firstEpochLoss = resumed.history().get(0).loss();
         double resumedSecond = resumed.history().get(1).loss();
         assertTrue(resumedSecond < firstEpochLoss, "second epoch loss " + resumedSecond + " vs first " + firstEpochLoss);
-        // dropout and drop-connect draw fresh noise, so two runs differ a little; a reset would differ a lot
-        assertEquals(straight.history().get(1).loss(), resumedSecond, 0.25);
+        // the masks are a function of (seed, step) and the batches of (seed, epoch): the resumed epochs repeat the
+        // uninterrupted run's (a reset would start again near ln(3) = 1.10)
+        for (int epoch = 1; epoch < 3; epoch++) {
+            System.out.printf("epoch %d loss: straight %.6f, resumed %.6f%n", epoch + 1, straight.history().get(epoch).loss(), resumed.history().get(epoch).loss());
+            assertEquals(straight.history().get(epoch).loss(), resumed.history().get(epoch).loss(), 1e-3, "epoch " + (epoch + 1));
+        }
 
         // a checkpoint of another network is refused by name
         NetworkSpec other = new NetworkSpec("other", 0.5, 0.25, 64, 0.1, 3);
