@@ -48,20 +48,14 @@ final class GridSearchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Grid search at phi = 1: %d candidates with alpha*beta^2*gamma^2 within %s%% of 2 on a grid of step %s%s;%n",
                 grid.size(), ReportText.number(100 * tolerance), ReportText.number(step), paperOnGrid ? " (the paper's choice among them)"
                         : order.size() > grid.size() ? ", plus the paper's choice 1.2, 1.1, 1.15, which is off this grid" : "");
-        out.printf(Locale.ROOT, "base %s (%,d multiply-adds), %d classes, %d training / %d validation images, %d epoch%s each.%n",
-                base, CostModel.of(classed).macs(), data.classes().size(), data.train().size(),
-                data.validation().size(), options.epochs, options.epochs == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "base %s (%,d multiply-adds), %s.%n", base, CostModel.of(classed).macs(), PlanConsole.budget(data, options.epochs));
         out.println("Training order (paper's choice first, then spread over the grid):");
         printTable(out, plan, false);
         out.println("Results: " + options.out().resolve(GridSearch.REPORT) + " (rewritten after each candidate)");
         out.flush();
         List<String> ids = order.stream().map(GridSearch::id).toList();
-        GridSearchReport report = search.run(data, options.perClass, config, options.out(), PlanConsole.progress(err, ids), () -> false, r -> {
-            PlanConsole.writeChart(GridChart.chart(r), options.out(), "grid");
-            err.println("== " + PlanConsole.remaining(r.candidates().stream().map(GridSearchReport.Candidate::macs).toList(),
-                    r.candidates().stream().map(c -> c.trained() ? c.trainingSeconds() : null).toList()));
-            err.flush();
-        });
+        GridSearchReport report = search.run(data, options.perClass, config, options.out(), PlanConsole.progress(err, ids), () -> false,
+                PlanConsole.afterEach(err, options.out(), "grid", GridChart::chart));
         printTable(out, report, true);
         report.best().ifPresent(b -> out.printf(Locale.ROOT, "Best: alpha %s, beta %s, gamma %s with %s top-1%n",
                 ReportText.number(b.alpha()), ReportText.number(b.beta()), ReportText.number(b.gamma()), PlanConsole.percent(b.top1())));
@@ -72,15 +66,14 @@ final class GridSearchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, GridSearchReport r, boolean results) {
         out.printf("%4s %5s %5s %5s %7s %7s %5s %12s %10s", "#", "alpha", "beta", "gamma", "width", "depth", "res", "mult-adds", "params");
-        out.println(results ? String.format("%8s %8s %7s", "top-1", "top-5", "time") : "");
+        out.println(results ? PlanConsole.RESULTS_HEADER : "");
         var best = r.best().orElse(null);
         for (int i = 0; i < r.candidates().size(); i++) {
             GridSearchReport.Candidate c = r.candidates().get(i);
             out.printf(Locale.ROOT, "%4d %5.2f %5.2f %5.2f %7.3f %7.3f %5d %,12d %,10d", i + 1, c.alpha(), c.beta(), c.gamma(), c.width(), c.depth(), c.resolution(), c.macs(), c.params());
             String note = new GridCandidates.Candidate(c.alpha(), c.beta(), c.gamma()).isPaperChoice() ? "  paper" : "";
             if (c == best) note += "  best";
-            out.println(results ? String.format(Locale.ROOT, "%8s %8s %6.0fs%s", PlanConsole.percent(c.top1()), PlanConsole.percent(c.top5()),
-                    c.trainingSeconds(), note) : note);
+            out.println(results ? PlanConsole.results(c) + note : note);
         }
     }
 }

@@ -7,14 +7,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.scalinglab.export.ChartExport;
+import org.scalinglab.train.ImageFolder;
+import org.scalinglab.train.PlannedReport;
 import org.scalinglab.train.TrainingProgress;
 
 /** Console output shared by grid-search and sweep, which train a planned list of networks one after another. */
 final class PlanConsole {
     static final int CHART_WIDTH = 760;
     static final int CHART_HEIGHT = 500;
+    /** The header of the result columns that {@link #results} fills. */
+    static final String RESULTS_HEADER = String.format("%8s %8s %7s", "top-1", "top-5", "time");
 
     private PlanConsole() {
     }
@@ -30,6 +35,30 @@ final class PlanConsole {
             }
             lines.accept(p);
         };
+    }
+
+    /**
+     * What to do each time the report is rewritten: redraw its chart as name.png and name.svg in the folder, and
+     * say on stderr how many networks are left and about how long they will take.
+     */
+    static <R extends PlannedReport<R, ?>> Consumer<R> afterEach(PrintWriter err, Path dir, String name, Function<R, JFreeChart> chart) {
+        return r -> {
+            writeChart(chart.apply(r), dir, name);
+            err.println("== " + remaining(r.entries().stream().map(PlannedReport.Entry::macs).toList(),
+                    r.entries().stream().map(e -> e.trained() ? e.trainingSeconds() : null).toList()));
+            err.flush();
+        };
+    }
+
+    /** The data and the budget of each network, e.g. "2 classes, 8 training / 2 validation images, 1 epoch each". */
+    static String budget(ImageFolder data, int epochs) {
+        return String.format(Locale.ROOT, "%d classes, %d training / %d validation images, %d epoch%s each", data.classes().size(),
+                data.train().size(), data.validation().size(), epochs, epochs == 1 ? "" : "s");
+    }
+
+    /** A network's result columns under {@link #RESULTS_HEADER}: top-1, top-5 and training time. */
+    static String results(PlannedReport.Entry<?> e) {
+        return String.format(Locale.ROOT, "%8s %8s %6.0fs", percent(e.top1()), percent(e.top5()), e.trainingSeconds());
     }
 
     /**

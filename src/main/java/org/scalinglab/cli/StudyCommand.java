@@ -21,9 +21,7 @@ import picocli.CommandLine.Spec;
                 + "Each model checkpoints every epoch: run the same command again to resume.")
 final class StudyCommand implements Callable<Integer> {
     @Option(names = "--phi", required = true, description = "compound coefficient phi") double phi;
-    @Option(names = "--alpha", defaultValue = "1.2", description = "depth base (default ${DEFAULT-VALUE})") double alpha;
-    @Option(names = "--beta", defaultValue = "1.1", description = "width base (default ${DEFAULT-VALUE})") double beta;
-    @Option(names = "--gamma", defaultValue = "1.15", description = "resolution base (default ${DEFAULT-VALUE})") double gamma;
+    @Mixin ScalingBases bases;
     @Option(names = "--base", required = true, description = "base network WIDTH,DEPTH,RESOLUTION, e.g. 0.5,0.6,160 (or b0..b7)") String base;
     @Mixin TrainingOptions options;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -32,7 +30,7 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CompoundScaling scaling = new CompoundScaling(phi, alpha, beta, gamma);
+        CompoundScaling scaling = bases.at(phi);
         ImageFolder data = options.dataset();
         NetworkSpec baseSpec = BaseSpecs.parse(base).withClasses(data.classes().size());
         out.println("Study of " + baseSpec + " at phi=" + phi + " on " + data.classes().size() + " classes, "

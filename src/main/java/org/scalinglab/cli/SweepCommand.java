@@ -42,18 +42,13 @@ final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Sweep of base %s with alpha %s, beta %s, gamma %s (alpha*beta^2*gamma^2 = %.3f) at phi %s: %d networks,%n",
                 base, ReportText.number(alpha), ReportText.number(beta), ReportText.number(gamma), alpha * beta * beta * gamma * gamma,
                 sweep.phis().stream().map(ReportText::number).toList(), points.size());
-        out.printf(Locale.ROOT, "%d classes, %d training / %d validation images, %d epoch%s each. Training order (smallest phi first):%n",
-                data.classes().size(), data.train().size(), data.validation().size(), options.epochs, options.epochs == 1 ? "" : "s");
+        out.println(PlanConsole.budget(data, options.epochs) + ". Training order (smallest phi first):");
         printTable(out, points.stream().map(ScaleSweep.Planned::point).toList(), false);
         out.println("Results: " + options.out().resolve(ScaleSweep.REPORT) + " (rewritten after each network)");
         out.flush();
         SweepReport report = sweep.run(data, options.perClass, config, options.out(),
-                PlanConsole.progress(err, points.stream().map(ScaleSweep.Planned::id).toList()), () -> false, r -> {
-                    PlanConsole.writeChart(SweepChart.chart(r), options.out(), "sweep");
-                    err.println("== " + PlanConsole.remaining(r.points().stream().map(SweepReport.Point::macs).toList(),
-                            r.points().stream().map(p -> p.trained() ? p.trainingSeconds() : null).toList()));
-                    err.flush();
-                });
+                PlanConsole.progress(err, points.stream().map(ScaleSweep.Planned::id).toList()), () -> false,
+                PlanConsole.afterEach(err, options.out(), "sweep", SweepChart::chart));
         printTable(out, report.points(), true);
         out.println("Report: " + options.out().resolve(ScaleSweep.REPORT) + ", chart: " + options.out().resolve("sweep.png"));
         out.flush();
@@ -62,7 +57,7 @@ final class SweepCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<SweepReport.Point> points, boolean results) {
         out.printf("%4s %-11s %5s %7s %7s %5s %12s %8s %10s", "#", "mode", "phi", "width", "depth", "res", "mult-adds", "vs comp", "params");
-        out.println(results ? String.format("%8s %8s %7s", "top-1", "top-5", "time") : "");
+        out.println(results ? PlanConsole.RESULTS_HEADER : "");
         for (int i = 0; i < points.size(); i++) {
             SweepReport.Point p = points.get(i);
             // the base is not matched to anything; the others are compared with the compound network of their phi
@@ -70,8 +65,7 @@ final class SweepCommand implements Callable<Integer> {
             String off = Math.abs(p.macsDifference()) > MatchedVariants.TOLERANCE && !p.mode().equals("base") ? "  off target: rounding allows no closer" : "";
             out.printf(Locale.ROOT, "%4d %-11s %5s %7.3f %7.3f %5d %,12d %8s %,10d", i + 1, p.mode(), ReportText.number(p.phi()), p.width(),
                     p.depth(), p.resolution(), p.macs(), diff, p.params());
-            out.println(results ? String.format(Locale.ROOT, "%8s %8s %6.0fs%s", PlanConsole.percent(p.top1()), PlanConsole.percent(p.top5()),
-                    p.trainingSeconds(), off) : off);
+            out.println(results ? PlanConsole.results(p) + off : off);
         }
     }
 }

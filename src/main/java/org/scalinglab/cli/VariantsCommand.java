@@ -10,6 +10,7 @@ import org.scalinglab.arch.MatchedVariants;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.scaling.CompoundScaling;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -18,9 +19,7 @@ import picocli.CommandLine.Spec;
                 + "multiply-adds (the paper's Figure 7 line-up), with how close each landed.")
 final class VariantsCommand implements Callable<Integer> {
     @Option(names = "--phi", required = true, description = "compound coefficient phi, 0..8") double phi;
-    @Option(names = "--alpha", defaultValue = "1.2", description = "depth base (default ${DEFAULT-VALUE})") double alpha;
-    @Option(names = "--beta", defaultValue = "1.1", description = "width base (default ${DEFAULT-VALUE})") double beta;
-    @Option(names = "--gamma", defaultValue = "1.15", description = "resolution base (default ${DEFAULT-VALUE})") double gamma;
+    @Mixin ScalingBases bases;
     @Option(names = "--base", defaultValue = "b0",
             description = "base network: b0..b7, or WIDTH,DEPTH,RESOLUTION[,CLASSES] such as 0.5,0.5,160,10 (default ${DEFAULT-VALUE})")
     String base;
@@ -29,7 +28,7 @@ final class VariantsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompoundScaling scaling = new CompoundScaling(phi, alpha, beta, gamma);
+        CompoundScaling scaling = bases.at(phi);
         NetworkSpec baseSpec = BaseSpecs.parse(base);
         List<MatchedVariants.Variant> variants = MatchedVariants.of(baseSpec, scaling);
         PrintWriter out = spec.commandLine().getOut();
@@ -48,16 +47,16 @@ final class VariantsCommand implements Callable<Integer> {
                 rows.add(m);
             }
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("phi", phi);
-            o.put("alpha", alpha);
-            o.put("beta", beta);
-            o.put("gamma", gamma);
+            o.put("phi", scaling.phi());
+            o.put("alpha", scaling.alpha());
+            o.put("beta", scaling.beta());
+            o.put("gamma", scaling.gamma());
             o.put("tolerance", MatchedVariants.TOLERANCE);
             o.put("variants", rows);
             out.println(Json.write(o));
         } else {
             out.printf("Base %s, phi=%s alpha=%s beta=%s gamma=%s; target = compound multiply-adds, tolerance ±%.0f%%%n",
-                    baseSpec, phi, alpha, beta, gamma, 100 * MatchedVariants.TOLERANCE);
+                    baseSpec, scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), 100 * MatchedVariants.TOLERANCE);
             for (MatchedVariants.Variant v : variants) {
                 out.println("  " + MatchedVariants.describe(v) + (v.withinTolerance() ? "" : "  <- outside tolerance"));
             }

@@ -38,7 +38,7 @@ public final class VariableWeights implements WeightSource {
 
     @Override
     public Operand<TFloat32> weight(String layer, String name, long[] shape) {
-        float[] values = weights.get(layer, name, shape);
+        weights.get(layer, name, shape); // fails now, naming the weight, when it is missing or of another size
         Shape s = Shape.of(shape);
         String id = layer + "." + name;
         Variable<TFloat32> variable = scope.withName(id).variable(s, TFloat32.class);

@@ -1,13 +1,10 @@
 package org.scalinglab.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.scalinglab.arch.CostModel;
@@ -73,54 +70,10 @@ public record GridSearch(NetworkSpec base, double step, double tolerance, boolea
      */
     public GridSearchReport run(ImageFolder data, int perClass, TrainingConfig config, Path out, Consumer<TrainingProgress> progress,
                                 BooleanSupplier cancelled, Consumer<GridSearchReport> updated) throws IOException {
-        GridSearchReport planned = plan(data, config.epochs(), perClass);
-        Path file = out.resolve(REPORT);
-        List<GridSearchReport.Candidate> entries = new ArrayList<>(planned.candidates());
-        if (Files.exists(file)) {
-            GridSearchReport previous = GridSearchReport.read(file);
-            TrainingPlan.requireSameSettings(file, settings(previous), settings(planned));
-            entries = new ArrayList<>(previous.candidates());
-        }
-        List<TrainingPlan.Job> jobs = new ArrayList<>();
-        List<GridCandidates.Candidate> order = candidates();
-        for (int i = 0; i < order.size(); i++) {
-            String id = id(order.get(i));
-            jobs.add(new TrainingPlan.Job(id, scaled(order.get(i), data.classes().size()),
-                    TrainingPlan.finished(out, id, entries.get(i).trained())));
-            if (!jobs.get(i).done()) entries.set(i, planned.candidates().get(i));
-        }
-        List<GridSearchReport.Candidate> results = entries;
-        save(file, withCandidates(planned, results), updated);
-        TrainingPlan.run(jobs, data, config, out, progress, cancelled, (i, r) -> {
-            GridSearchReport.Candidate c = results.get(i);
-            results.set(i, new GridSearchReport.Candidate(c.alpha(), c.beta(), c.gamma(), c.width(), c.depth(), c.resolution(),
-                    c.params(), c.macs(), r.top1(), r.top5(), r.seconds(), out.relativize(r.weights()).toString()));
-            save(file, withCandidates(planned, results), updated);
-        });
-        return withCandidates(planned, results);
-    }
-
-    private static void save(Path file, GridSearchReport report, Consumer<GridSearchReport> updated) throws IOException {
-        report.write(file);
-        updated.accept(report);
-    }
-
-    private static GridSearchReport withCandidates(GridSearchReport r, List<GridSearchReport.Candidate> candidates) {
-        return new GridSearchReport(r.base(), r.step(), r.tolerance(), r.epochs(), r.perClass(), r.classes(), List.copyOf(candidates));
-    }
-
-    /** What must agree for two runs to share a folder: everything but the results. */
-    private static Map<String, Object> settings(GridSearchReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("base", ReportText.base(r.base()));
-        m.put("step", r.step());
-        m.put("tolerance", r.tolerance());
-        m.put("epochs", r.epochs());
-        m.put("images per class", r.perClass());
-        m.put("classes", r.classes());
-        m.put("candidates", r.candidates().stream().map(c -> id(new GridCandidates.Candidate(c.alpha(), c.beta(), c.gamma()))
-                + "@" + c.resolution()).toList());
-        return m;
+        List<TrainingPlan.Job> jobs = candidates().stream()
+                .map(c -> new TrainingPlan.Job(id(c), scaled(c, data.classes().size()))).toList();
+        return TrainingPlan.run(plan(data, config.epochs(), perClass), jobs, out.resolve(REPORT), GridSearchReport::read,
+                data, config, out, progress, cancelled, updated);
     }
 
     /** Greedy farthest-point order, starting at the candidate nearest to the paper's choice. */

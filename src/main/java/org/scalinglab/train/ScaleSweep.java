@@ -1,13 +1,10 @@
 package org.scalinglab.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.scalinglab.arch.CostModel;
@@ -78,54 +75,8 @@ public record ScaleSweep(NetworkSpec base, double alpha, double beta, double gam
      */
     public SweepReport run(ImageFolder data, int perClass, TrainingConfig config, Path out, Consumer<TrainingProgress> progress,
                            BooleanSupplier cancelled, Consumer<SweepReport> updated) throws IOException {
-        SweepReport planned = plan(data, config.epochs(), perClass);
-        Path file = out.resolve(REPORT);
-        List<SweepReport.Point> results = new ArrayList<>(planned.points());
-        if (Files.exists(file)) {
-            SweepReport previous = SweepReport.read(file);
-            TrainingPlan.requireSameSettings(file, settings(previous), settings(planned));
-            results = new ArrayList<>(previous.points());
-        }
-        List<Planned> points = points(data.classes().size());
-        List<TrainingPlan.Job> jobs = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            Planned p = points.get(i);
-            jobs.add(new TrainingPlan.Job(p.id(), p.spec(), TrainingPlan.finished(out, p.id(), results.get(i).trained())));
-            if (!jobs.get(i).done()) results.set(i, p.point());
-        }
-        List<SweepReport.Point> entries = results;
-        save(file, withPoints(planned, entries), updated);
-        TrainingPlan.run(jobs, data, config, out, progress, cancelled, (i, r) -> {
-            SweepReport.Point p = entries.get(i);
-            entries.set(i, new SweepReport.Point(p.mode(), p.phi(), p.width(), p.depth(), p.resolution(), p.params(), p.macs(),
-                    p.macsDifference(), r.top1(), r.top5(), r.seconds(), out.relativize(r.weights()).toString()));
-            save(file, withPoints(planned, entries), updated);
-        });
-        return withPoints(planned, entries);
-    }
-
-    private static void save(Path file, SweepReport report, Consumer<SweepReport> updated) throws IOException {
-        report.write(file);
-        updated.accept(report);
-    }
-
-    private static SweepReport withPoints(SweepReport r, List<SweepReport.Point> points) {
-        return new SweepReport(r.base(), r.alpha(), r.beta(), r.gamma(), r.phis(), r.epochs(), r.perClass(), r.classes(), List.copyOf(points));
-    }
-
-    /** What must agree for two runs to share a folder: everything but the results. */
-    private static Map<String, Object> settings(SweepReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("base", ReportText.base(r.base()));
-        m.put("alpha", r.alpha());
-        m.put("beta", r.beta());
-        m.put("gamma", r.gamma());
-        m.put("phis", r.phis());
-        m.put("epochs", r.epochs());
-        m.put("images per class", r.perClass());
-        m.put("classes", r.classes());
-        m.put("points", r.points().stream().map(p -> id(p.mode(), p.phi()) + "@" + ReportText.number(p.width()) + ","
-                + ReportText.number(p.depth()) + "," + p.resolution()).toList());
-        return m;
+        List<TrainingPlan.Job> jobs = points(data.classes().size()).stream().map(p -> new TrainingPlan.Job(p.id(), p.spec())).toList();
+        return TrainingPlan.run(plan(data, config.epochs(), perClass), jobs, out.resolve(REPORT), SweepReport::read,
+                data, config, out, progress, cancelled, updated);
     }
 }

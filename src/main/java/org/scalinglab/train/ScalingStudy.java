@@ -44,7 +44,7 @@ public final class ScalingStudy {
         write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));
         // every model goes through the trainer again: a finished checkpoint returns its result without training
         List<TrainingPlan.Job> jobs = variants.stream()
-                .map(v -> new TrainingPlan.Job(v.kind().name().toLowerCase(Locale.ROOT), v.spec(), false)).toList();
+                .map(v -> new TrainingPlan.Job(v.kind().name().toLowerCase(Locale.ROOT), v.spec())).toList();
         TrainingPlan.run(jobs, data, config, out, progress, cancelled, (i, r) -> {
             entries.set(i, entry(variants.get(i), r, out));
             write(out, new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries));

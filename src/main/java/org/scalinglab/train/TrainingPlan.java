@@ -14,13 +14,14 @@ import org.scalinglab.arch.NetworkSpec;
 
 /**
  * Trains planned networks one after another, each in its own folder {@code out/<id>/}: the common loop of the
- * study, the grid search and the sweep. A job marked done is skipped; an interrupted one resumes from the
- * checkpoint in its folder (the {@link Trainer} does that). After each trained job the caller rewrites its report.
+ * study, the grid search and the sweep. An interrupted job resumes from the checkpoint in its folder (the
+ * {@link Trainer} does that). The grid search and the sweep also keep a {@link PlannedReport} that skips the jobs
+ * a previous run finished.
  */
 final class TrainingPlan {
 
-    /** One planned network; {@code done} when its result is already in the report and its model.h5 on disk. */
-    record Job(String id, NetworkSpec spec, boolean done) {
+    /** One planned network, trained in {@code out/<id>/}. */
+    record Job(String id, NetworkSpec spec) {
     }
 
     /** Called after each job that was trained in this run. */
@@ -28,22 +29,67 @@ final class TrainingPlan {
         void trained(int index, Trainer.Result result) throws IOException;
     }
 
+    /** Reads one kind of report; a file that is not one is an IOException. */
+    interface Reader<R> {
+        R read(Path file) throws IOException;
+    }
+
     private TrainingPlan() {
     }
 
+    /** Trains every job; a finished checkpoint returns its result without training. */
     static void run(List<Job> jobs, ImageFolder data, TrainingConfig config, Path out, Consumer<TrainingProgress> progress,
                     BooleanSupplier cancelled, AfterEach after) throws IOException {
+        run(jobs, new boolean[jobs.size()], data, config, out, progress, cancelled, after);
+    }
+
+    /**
+     * Trains the jobs of a report ({@code jobs[i]} is {@code planned.entries()[i]}) that are not yet finished,
+     * rewriting {@code file} (and calling {@code updated}) once with the plan and after each job. A report already
+     * in {@code file} is continued when it was written with the same settings: its finished entries are kept and
+     * their jobs skipped. Cancelling throws {@link CancellationException}; what was finished stays in the report.
+     */
+    static <R extends PlannedReport<R, E>, E extends PlannedReport.Entry<E>> R run(
+            R planned, List<Job> jobs, Path file, Reader<R> reader, ImageFolder data, TrainingConfig config, Path out,
+            Consumer<TrainingProgress> progress, BooleanSupplier cancelled, Consumer<R> updated) throws IOException {
+        List<E> entries = new ArrayList<>(planned.entries());
+        if (Files.exists(file)) {
+            R previous = reader.read(file);
+            requireSameSettings(file, previous.settings(), planned.settings());
+            entries = new ArrayList<>(previous.entries());
+        }
+        boolean[] done = new boolean[jobs.size()];
+        for (int i = 0; i < jobs.size(); i++) {
+            done[i] = finished(out, jobs.get(i).id(), entries.get(i).trained());
+            if (!done[i]) entries.set(i, planned.entries().get(i));
+        }
+        List<E> results = entries;
+        save(file, planned.withEntries(results), updated);
+        run(jobs, done, data, config, out, progress, cancelled, (i, r) -> {
+            results.set(i, results.get(i).withResult(r, out.relativize(r.weights()).toString()));
+            save(file, planned.withEntries(results), updated);
+        });
+        return planned.withEntries(results);
+    }
+
+    private static void run(List<Job> jobs, boolean[] done, ImageFolder data, TrainingConfig config, Path out,
+                            Consumer<TrainingProgress> progress, BooleanSupplier cancelled, AfterEach after) throws IOException {
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
-            if (job.done()) continue;
+            if (done[i]) continue;
             if (cancelled.getAsBoolean()) throw new CancellationException("cancelled before " + job.id() + "; run the same command again to resume");
             Trainer.Result r = Trainer.train(job.spec().withName(job.id()), data, config, out.resolve(job.id()), progress, cancelled);
             after.trained(i, r);
         }
     }
 
+    private static <R extends PlannedReport<R, ?>> void save(Path file, R report, Consumer<R> updated) throws IOException {
+        report.write(file);
+        updated.accept(report);
+    }
+
     /** Whether a planned network needs no more training: the previous report has its result and model.h5 exists. */
-    static boolean finished(Path out, String id, boolean reported) {
+    private static boolean finished(Path out, String id, boolean reported) {
         return reported && Files.isRegularFile(out.resolve(id).resolve("model.h5"));
     }
 
@@ -51,7 +97,7 @@ final class TrainingPlan {
      * Refuses to continue a run whose report was written with other settings, naming each difference, so results
      * of two different searches never mix in one folder.
      */
-    static void requireSameSettings(Path report, Map<String, Object> previous, Map<String, Object> requested) {
+    private static void requireSameSettings(Path report, Map<String, Object> previous, Map<String, Object> requested) {
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Object> e : requested.entrySet()) {
             Object before = previous.get(e.getKey());
