@@ -3,7 +3,7 @@ package org.scalinglab.cli;
 import org.scalinglab.scaling.CompoundScaling;
 import picocli.CommandLine.Option;
 
-/** The compound scaling rule's --alpha, --beta and --gamma, shared by {@code study} and {@code variants}. */
+/** The compound scaling rule's --alpha, --beta and --gamma, shared by {@code study}, {@code sweep} and {@code variants}. */
 final class ScalingBases {
     @Option(names = "--alpha", defaultValue = "1.2", description = "depth base (default ${DEFAULT-VALUE})") double alpha;
     @Option(names = "--beta", defaultValue = "1.1", description = "width base (default ${DEFAULT-VALUE})") double beta;

@@ -23,9 +23,7 @@ import picocli.CommandLine.Spec;
                 + "and each network in --out/<mode>-phi<phi>/. Ctrl+C stops; the same command again resumes.")
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--base", required = true, description = "base network WIDTH,DEPTH,RESOLUTION, e.g. 0.35,0.4,112") String base;
-    @Option(names = "--alpha", defaultValue = "1.2", description = "depth coefficient (default ${DEFAULT-VALUE})") double alpha;
-    @Option(names = "--beta", defaultValue = "1.1", description = "width coefficient (default ${DEFAULT-VALUE})") double beta;
-    @Option(names = "--gamma", defaultValue = "1.15", description = "resolution coefficient (default ${DEFAULT-VALUE})") double gamma;
+    @Mixin ScalingBases bases;
     @Option(names = "--phis", split = ",", defaultValue = "0,1,2", description = "compound coefficients to train (default ${DEFAULT-VALUE})")
     List<Double> phis;
     @Mixin TrainingOptions options;
@@ -36,11 +34,12 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config = options.config(); // bad training options fail before anything else
-        ScaleSweep sweep = new ScaleSweep(BaseSpecs.parse(base), alpha, beta, gamma, phis);
+        ScaleSweep sweep = new ScaleSweep(BaseSpecs.parse(base), bases.alpha, bases.beta, bases.gamma, phis);
         ImageFolder data = options.dataset();
         List<ScaleSweep.Planned> points = sweep.points(data.classes().size());
         out.printf(Locale.ROOT, "Sweep of base %s with alpha %s, beta %s, gamma %s (alpha*beta^2*gamma^2 = %.3f) at phi %s: %d networks,%n",
-                base, ReportText.number(alpha), ReportText.number(beta), ReportText.number(gamma), alpha * beta * beta * gamma * gamma,
+                base, ReportText.number(bases.alpha), ReportText.number(bases.beta), ReportText.number(bases.gamma),
+                bases.alpha * bases.beta * bases.beta * bases.gamma * bases.gamma,
                 sweep.phis().stream().map(ReportText::number).toList(), points.size());
         out.println(PlanConsole.budget(data, options.epochs) + ". Training order (smallest phi first):");
         printTable(out, points.stream().map(ScaleSweep.Planned::point).toList(), false);
