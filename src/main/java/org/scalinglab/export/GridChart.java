@@ -147,8 +147,9 @@ public final class GridChart {
     /** A label beside its point, above or below it, towards the middle of the plot so it is never cut off. */
     private static XYTextAnnotation label(XYPlot plot, String text, double x, double y, Color colour, boolean above, double fontScale) {
         boolean rightHalf = x > plot.getDomainAxis().getRange().getCentralValue();
-        // spaces keep the text clear of the point's marker
-        XYTextAnnotation a = new XYTextAnnotation(rightHalf ? text + "     " : "     " + text, x, y);
+        // spaces keep the text clear of the point's marker; the nudge off the point's row clears its neighbours' markers
+        double nudge = 0.025 * plot.getRangeAxis().getRange().getLength();
+        XYTextAnnotation a = new XYTextAnnotation(rightHalf ? text + "     " : "     " + text, x, above ? y + nudge : y - nudge);
         a.setFont(ChartStyle.font(Font.BOLD, 11, fontScale));
         a.setPaint(colour);
         a.setTextAnchor(above ? (rightHalf ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT) : (rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
