@@ -36,24 +36,19 @@ class ScenarioTest {
 
     @Test
     void badFilesGiveClearMessages(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.sclab");
-        Files.writeString(broken, "{\"phi\": ");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(broken)).getMessage().contains("not a valid scenario"));
-        Path range = dir.resolve("range.sclab");
-        Files.writeString(range, "{\"phi\": 1, \"alpha\": 0.5}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(range)).getMessage().contains("alpha must be"));
+        assertRefused(dir, "{\"phi\": ", "not a valid scenario");
+        assertRefused(dir, "{\"phi\": 1, \"alpha\": 0.5}", "alpha must be");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(dir.resolve("none.sclab"))).getMessage().contains("not found"));
-        Path future = dir.resolve("future.sclab");
-        Files.writeString(future, "{\"version\": 9, \"phi\": 1}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(future)).getMessage().contains("version 9"));
-        Path view = dir.resolve("view.sclab");
-        Files.writeString(view, "{\"phi\": 1, \"view\": \"slides\"}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(view)).getMessage().contains("view must be one of"));
-        Path reward = dir.resolve("reward.sclab");
-        Files.writeString(reward, "{\"phi\": 1, \"search\": {\"reward\": \"efficientnet\", \"target\": 1e12}}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(reward)).getMessage().contains("search target must be"));
-        Path step = dir.resolve("step.sclab");
-        Files.writeString(step, "{\"phi\": 1, \"search\": {\"gridStep\": 0.9}}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(step)).getMessage().contains("grid step must be"));
+        assertRefused(dir, "{\"version\": 9, \"phi\": 1}", "version 9");
+        assertRefused(dir, "{\"phi\": 1, \"view\": \"slides\"}", "view must be one of");
+        assertRefused(dir, "{\"phi\": 1, \"search\": {\"reward\": \"efficientnet\", \"target\": 1e12}}", "search target must be");
+        assertRefused(dir, "{\"phi\": 1, \"search\": {\"gridStep\": 0.9}}", "grid step must be");
+    }
+
+    private static void assertRefused(Path dir, String json, String message) throws Exception {
+        Path f = Files.createTempFile(dir, "bad", Scenario.EXTENSION);
+        Files.writeString(f, json);
+        String got = assertThrows(IllegalArgumentException.class, () -> Scenario.load(f)).getMessage();
+        assertTrue(got.contains(message), got);
     }
 }
