@@ -25,7 +25,8 @@ public final class Lineups {
 
     /**
      * The five models of a study folder (report.json and each model's model.h5). A {@code classes.txt} beside the
-     * report ("folder name" then a display name, one per line) gives readable class names.
+     * report ("folder name" then a display name, one per line) gives readable class names. A model without weights
+     * says why: how far its training has come when its folder holds a checkpoint, else "not trained yet".
      */
     public static List<LineupModel> study(Path dir) throws IOException {
         Path report = dir.resolve("report.json");
@@ -39,7 +40,8 @@ public final class Lineups {
             NetworkSpec spec = new NetworkSpec(e.kind(), e.width(), e.depth(), e.resolution(), 0.2, e.classes());
             Path weights = e.weights() == null ? null : dir.resolve(e.weights());
             if (weights == null || !Files.isRegularFile(weights)) {
-                out.add(LineupModel.missing(e.label(), spec, "not trained yet"));
+                String progress = org.scalinglab.train.Checkpoint.progress(dir.resolve(e.kind())).map(p -> "training: " + p).orElse("not trained yet");
+                out.add(LineupModel.missing(e.label(), spec, progress));
             } else {
                 KerasWeights w = KerasH5.read(weights, spec, KerasH5.Statistics.AS_STORED);
                 out.add(new LineupModel(e.label(), spec, names, w, null));

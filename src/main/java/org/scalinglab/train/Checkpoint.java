@@ -53,6 +53,25 @@ public final class Checkpoint {
         return Files.isRegularFile(dir.resolve("checkpoint.json"));
     }
 
+    /**
+     * How far a training in {@code dir} has come ("3 epochs done, validation top-1 45.8 %"), when it has a readable
+     * checkpoint.
+     */
+    public static java.util.Optional<String> progress(Path dir) {
+        Checkpoint c = new Checkpoint(dir);
+        if (!c.exists()) return java.util.Optional.empty();
+        try {
+            State s = c.state();
+            String line = s.epochsDone() + (s.epochsDone() == 1 ? " epoch" : " epochs") + " done";
+            if (s.history() != null && !s.history().isEmpty()) {
+                line += String.format(java.util.Locale.ROOT, ", validation top-1 %.1f %%", 100 * s.history().get(s.history().size() - 1).validationTop1());
+            }
+            return java.util.Optional.of(line);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     State state() throws IOException {
         try {
             State s = GSON.fromJson(Files.readString(dir.resolve("checkpoint.json"), StandardCharsets.UTF_8), State.class);
