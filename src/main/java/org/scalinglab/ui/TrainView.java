@@ -133,7 +133,7 @@ final class TrainView extends SplitPane {
         note.textProperty().bind(vm.checkpointNoteProperty());
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
-        grid.add(note, 1, row++, 2, 1);
+        grid.add(note, 0, row++, 3, 1);
 
         start.setId("train-start");
         start.setDefaultButton(false);
@@ -186,7 +186,7 @@ final class TrainView extends SplitPane {
         return t;
     }
 
-    private void problemRow(GridPane grid, Field f, String id) {
+    private void problemRow(GridPane grid, Field f, String id, int column) {
         Label p = new Label();
         p.setId(id + "-problem");
         p.getStyleClass().add("field-problem");
@@ -195,7 +195,7 @@ final class TrainView extends SplitPane {
         p.textProperty().bind(vm.problemProperty(f));
         p.visibleProperty().bind(p.textProperty().isNotEmpty());
         p.managedProperty().bind(p.visibleProperty());
-        grid.add(p, 1, row++, 2, 1);
+        grid.add(p, column, row++, 3 - column, 1);
         problems.put(f, p);
         TextField t = fields.get(f);
         vm.problemProperty(f).addListener((o, was, now) -> {
@@ -211,20 +211,31 @@ final class TrainView extends SplitPane {
         Label u = new Label(unit);
         u.getStyleClass().add("explain");
         grid.add(u, 2, row++);
-        problemRow(grid, f, id);
+        problemRow(grid, f, id, 1);
     }
 
+    /** A folder's path gets a row of its own, the whole width of the form: paths are long. */
     private void folderRow(GridPane grid, Field f, String caption, String id, String help) {
-        TextField t = field(grid, f, caption, id, help);
-        t.setPromptText(f == Field.DATA ? "folder of class sub-folders" : "where checkpoints go");
+        Label c = new Label(caption);
+        c.getStyleClass().add("train-caption");
+        c.setTooltip(new Tooltip(help));
         Button choose = new Button("Choose…");
         choose.setId(id + "-choose");
         choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> chooseFolder(f, caption));
         choose.disableProperty().bind(vm.runningProperty());
-        t.disableProperty().bind(vm.runningProperty());
+        grid.add(c, 0, row);
         grid.add(choose, 2, row++);
-        problemRow(grid, f, id);
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(vm.input(f));
+        t.setTooltip(new Tooltip(help));
+        t.setPromptText(f == Field.DATA ? "a folder with one sub-folder per class" : "where the checkpoints and model.h5 go");
+        t.disableProperty().bind(vm.runningProperty());
+        c.setLabelFor(t);
+        grid.add(t, 0, row++, 3, 1);
+        fields.put(f, t);
+        problemRow(grid, f, id, 0);
     }
 
     private void chooseFolder(Field f, String caption) {

@@ -171,7 +171,7 @@ public final class TrainViewModel implements AutoCloseable {
         String problem = check(f);
         if (problem.isEmpty() || !isFolder(f)) problems.get(f).set(problem);
         if (f == Field.WIDTH || f == Field.DEPTH || f == Field.RESOLUTION || f == Field.DATA) updateCost();
-        if (f == Field.OUT) updateCheckpointNote();
+        if (f == Field.OUT || f == Field.EPOCHS) updateCheckpointNote();
         updateCommand();
     }
 
@@ -319,7 +319,10 @@ public final class TrainViewModel implements AutoCloseable {
             checkpointNote.set(Files.isRegularFile(o.resolve("model.h5")) ? "holds a model.h5 without a checkpoint: Start overwrites it" : "");
             return;
         }
-        checkpointNote.set("holds a checkpoint (" + done.get() + "): Start resumes at epoch " + (epochsDone.get().size() + 1));
+        int n = epochsDone.get().size();
+        boolean more = check(Field.EPOCHS).isEmpty() && whole(epochs) > n;
+        checkpointNote.set("holds a checkpoint (" + done.get() + "): " + (more ? "Start resumes at epoch " + (n + 1)
+                : "training is done; raise the epochs to train on"));
     }
 
     private void updateCommand() {
@@ -466,7 +469,12 @@ public final class TrainViewModel implements AutoCloseable {
         reports.addAll(batch);
         TrainingProgress last = batch.get(batch.size() - 1);
         progress.set(last.totalSteps() > 0 ? last.step() / (double) last.totalSteps() : -1);
-        if (!cancelRequested.get()) status.set(last.line());
+        if (!cancelRequested.get()) status.set(line(last));
+    }
+
+    /** The trainer's progress line; an epoch's end has no ETA of its own, so it is left out rather than shown as "?". */
+    private static String line(TrainingProgress p) {
+        return p.line().replace(" ETA ?", "");
     }
 
     private void finished(Trainer.Result r, Path outDir) {
@@ -479,7 +487,7 @@ public final class TrainViewModel implements AutoCloseable {
                         + "top-5 %.1f %%. The model is %s: ./scaling-lab predict --model %s,%s,%d,%d --weights %s --image PHOTO",
                 r.history().size(), r.steps(), time, r.imagesPerSecond(), 100 * r.top1(), 100 * r.top5(), r.weights(),
                 Fmt.plain(r.spec().width()), Fmt.plain(r.spec().depth()), r.spec().resolution(), r.spec().classes(), r.weights()));
-        status.set(reports.isEmpty() ? "Done." : reports.get(reports.size() - 1).line());
+        status.set(reports.isEmpty() ? "Done." : line(reports.get(reports.size() - 1)));
         message.set(Message.NONE);
         updateCheckpointNote();
     }

@@ -105,8 +105,25 @@ class TrainViewTest {
         assertTrue(result.contains(model + ":") && result.contains("predict --model 0.25,0.25,64,3 --weights " + model), result);
         assertTrue(result.contains("(26 steps)"), result);
         assertTrue(Files.size(model) > 10_000);
-        assertTrue(text(robot, "#train-status").contains("epoch 2/2 step 26/26"), text(robot, "#train-status"));
+        assertTrue(text(robot, "#train-status").startsWith("w0.25 d0.25 64px epoch 2/2 step 26/26 loss "), text(robot, "#train-status"));
+        assertEquals("holds a checkpoint (2 epochs done, validation top-1 " + String.format(java.util.Locale.ROOT, "%.1f",
+                100 * vm.lastResult.top1()) + " %): training is done; raise the epochs to train on", vm.checkpointNoteProperty().get());
         snapshot("train-view-finished.png");
+        // presenter mode draws a new, larger chart with the same points; the export bar writes it
+        robot.interact(() -> window.presenterProperty().set(true));
+        assertEquals(4, lossPoints());
+        assertEquals(2, validationPoints());
+        Path svg = dir.resolve("training.svg");
+        robot.interact(() -> {
+            try {
+                view.chartBox.export(svg);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String drawn = Files.readString(svg);
+        assertTrue(drawn.contains("training loss") && drawn.contains("validation top-1"), "the legend is in the SVG");
+        robot.interact(() -> window.presenterProperty().set(false));
 
         // another network in the same folder: the trainer's refusal, in one line, beside the output folder
         robot.interact(() -> view.fields.get(Field.WIDTH).setText("0.5"));
