@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write") Path out;
     @Option(names = "--view", defaultValue = "explorer",
-            description = "explorer, cost, paper, scaling, block, cam, reward (the search reward), grid (Step 1) or sweep "
-                    + "(Step 2) (default ${DEFAULT-VALUE})") String view;
+            description = "explorer, cost, paper, scaling, block, cam, reward (the search reward), grid (Step 1), sweep "
+                    + "(Step 2) or train (the Train tab) (default ${DEFAULT-VALUE})") String view;
     @Option(names = "--size", defaultValue = "1600x1000", description = "window size WIDTHxHEIGHT (default ${DEFAULT-VALUE})") String size;
     @Option(names = "--presenter", description = "presenter mode (large fonts)") boolean presenter;
     @Option(names = "--model", description = "official model b0..b7 (default b0)") String model;

@@ -29,7 +29,7 @@ final class TrainingOptions {
     }
 
     TrainingConfig config() {
-        return new TrainingConfig(epochs, batch, lr, Math.min(warmup, epochs), 0.9, 0.1, 1e-5, 0.9, seed, loaderThreads, clipNorm);
+        return TrainingConfig.standard(epochs, batch, lr, warmup, seed, loaderThreads, clipNorm);
     }
 
     ImageFolder dataset() {

@@ -27,7 +27,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
     public static final String EXTENSION = ".sclab";
     public static final int CURRENT_VERSION = 1;
     /** The window's tabs, as {@code view} names them. */
-    public static final List<String> VIEWS = List.of("explorer", "search", "cam");
+    public static final List<String> VIEWS = List.of("explorer", "search", "cam", "train");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /**

@@ -72,6 +72,18 @@ public final class Checkpoint {
         }
     }
 
+    /** The epochs finished by a training in {@code dir}, oldest first, when it has a readable checkpoint. */
+    public static java.util.Optional<List<EpochRecord>> finishedEpochs(Path dir) {
+        Checkpoint c = new Checkpoint(dir);
+        if (!c.exists()) return java.util.Optional.empty();
+        try {
+            State s = c.state();
+            return java.util.Optional.of(s.history() == null ? List.of() : List.copyOf(s.history()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     State state() throws IOException {
         try {
             State s = GSON.fromJson(Files.readString(dir.resolve("checkpoint.json"), StandardCharsets.UTF_8), State.class);

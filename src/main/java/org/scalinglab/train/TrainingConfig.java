@@ -32,6 +32,17 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         if (!(gradientClipNorm >= 0 && gradientClipNorm < 1e6)) throw new IllegalArgumentException("gradient clip norm must be 0 (off) or positive, got " + gradientClipNorm);
     }
 
+    /**
+     * The settings the {@code train} command and the app's Train tab expose, with the rest fixed (Nesterov momentum
+     * 0.9, label smoothing 0.1, weight decay 1e-5, batch-norm momentum 0.9): both build their config here, so they
+     * train alike.
+     */
+    public static TrainingConfig standard(int epochs, int batchSize, double learningRate, double warmupEpochs, long seed,
+                                          int loaderThreads, double gradientClipNorm) {
+        return new TrainingConfig(epochs, batchSize, learningRate, Math.min(warmupEpochs, epochs), 0.9, 0.1, 1e-5, 0.9, seed,
+                loaderThreads, gradientClipNorm);
+    }
+
     public static TrainingConfig defaults(int epochs) {
         return new TrainingConfig(epochs, 32, 0.05, Math.min(1, epochs), 0.9, 0.1, 1e-5, 0.9, 42, 2);
     }

@@ -28,7 +28,8 @@ import org.scalinglab.export.Scenario;
 
 /**
  * The whole window: a tool bar (scenario files, presenter mode, full screen, shortcuts) over one tab per part of the
- * lab: the scaling explorer, how EfficientNet was found (search reward, Step 1, Step 2) and the CAM comparison. The comparison starts its models only when its tab is first shown.
+ * lab: the scaling explorer, how EfficientNet was found (search reward, Step 1, Step 2), the CAM comparison and
+ * training. The comparison starts its models only when its tab is first shown.
  */
 public final class MainWindow {
     public static final String STYLESHEET = MainWindow.class.getResource("scaling-lab.css").toExternalForm();
@@ -36,10 +37,12 @@ public final class MainWindow {
     final ExplorerView explorer;
     final CamView cam;
     final MethodView method;
+    final TrainView train;
     final TabPane tabs = new TabPane();
     final Tab explorerTab;
     final Tab methodTab;
     final Tab camTab;
+    final Tab trainTab;
     private final BorderPane root = new BorderPane();
     private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
 
@@ -52,6 +55,10 @@ public final class MainWindow {
     }
 
     MainWindow(ExplorerViewModel vm, CamViewModel camModel) {
+        this(vm, camModel, new TrainViewModel());
+    }
+
+    MainWindow(ExplorerViewModel vm, CamViewModel camModel, TrainViewModel trainModel) {
         explorer = new ExplorerView(vm, presenter);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
@@ -66,7 +73,11 @@ public final class MainWindow {
         camTab.selectedProperty().addListener((o, was, now) -> {
             if (now) camModel.activate();
         });
-        tabs.getTabs().addAll(explorerTab, methodTab, camTab);
+        train = new TrainView(trainModel, presenter);
+        trainTab = new Tab("Train", train);
+        trainTab.setId("train-tab");
+        trainTab.setTooltip(new javafx.scene.control.Tooltip("Train a network of any width, depth and resolution on an image folder"));
+        tabs.getTabs().addAll(explorerTab, methodTab, camTab, trainTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         root.setTop(toolBar());
@@ -102,9 +113,14 @@ public final class MainWindow {
         return cam.vm;
     }
 
-    /** Stops the comparison's background work and frees its models. */
+    public TrainViewModel trainModel() {
+        return train.vm;
+    }
+
+    /** Stops the comparison's background work and frees its models; cancels a training (its last finished epoch is kept). */
     public void close() {
         cam.vm.close();
+        train.vm.close();
     }
 
     /**
@@ -134,7 +150,9 @@ public final class MainWindow {
 
     /** A message where the user is looking. */
     private void say(String text) {
-        if (tabs.getSelectionModel().getSelectedItem() == camTab) {
+        if (tabs.getSelectionModel().getSelectedItem() == trainTab) {
+            train.vm.say(text, text.startsWith("Could not") || text.contains("missing"));
+        } else if (tabs.getSelectionModel().getSelectedItem() == camTab) {
             boolean problem = text.startsWith("Could not") || text.contains("missing");
             if (problem) cam.vm.showProblem(text);
             else cam.vm.showNotice(text);

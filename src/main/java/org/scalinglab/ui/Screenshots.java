@@ -27,10 +27,11 @@ import org.scalinglab.scaling.OfficialModel;
 public final class Screenshots {
     /**
      * What the picture shows: the explorer with one of its lower tabs in front, or the CAM tab. "explorer" is the cost
-     * chart under the table, or in presenter mode (where the table is a tab of its own) the table.
+     * chart under the table, or in presenter mode (where the table is a tab of its own) the table. "train" is the Train
+     * tab with its defaults, no training running.
      */
     public static final List<String> VIEWS = List.of("explorer", "cost", "paper", "scaling", "block", "cam", "reward", "grid",
-            "sweep");
+            "sweep", "train");
 
     /**
      * @param view      one of {@link #VIEWS}
@@ -193,6 +194,7 @@ public final class Screenshots {
             }
             case "cost" -> charts.getSelectionModel().select(charts.costTab);
             case "reward", "grid", "sweep" -> arrangeMethod(w, r);
+            case "train" -> w.tabs.getSelectionModel().select(w.trainTab);
             default -> {
                 charts.getSelectionModel().select(charts.costTab);
                 w.explorer.showArchitecture();
