@@ -109,12 +109,7 @@ final class TrainView extends SplitPane {
         numberRow(grid, Field.WIDTH, "Width w", "train-width", "Width multiplier: channels × w, rounded to multiples of 8 (B0 = 1.0)", "");
         numberRow(grid, Field.DEPTH, "Depth d", "train-depth", "Depth multiplier: layers per stage × d, rounded up (B0 = 1.0)", "");
         numberRow(grid, Field.RESOLUTION, "Resolution", "train-resolution", "Input side in pixels (B0 = 224)", "px");
-        Label cost = new Label();
-        cost.setId("train-cost");
-        cost.getStyleClass().add("train-cost");
-        cost.setWrapText(true);
-        cost.setMinHeight(Region.USE_PREF_SIZE);
-        cost.textProperty().bind(vm.costProperty());
+        Label cost = boundLabel("train-cost", "train-cost", vm.costProperty(), false);
         grid.add(cost, 0, row++, 3, 1);
 
         heading(grid, "Training");
@@ -125,14 +120,7 @@ final class TrainView extends SplitPane {
                 + "to it (the progress line shows the norm as |g|); 0 = off", "0 = off");
         folderRow(grid, Field.OUT, "Output folder", "train-out", "Checkpoints after every epoch and the finished model.h5; "
                 + "made if it does not exist");
-        Label note = new Label();
-        note.setId("train-checkpoint");
-        note.getStyleClass().add("explain");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.textProperty().bind(vm.checkpointNoteProperty());
-        note.visibleProperty().bind(note.textProperty().isNotEmpty());
-        note.managedProperty().bind(note.visibleProperty());
+        Label note = boundLabel("train-checkpoint", "explain", vm.checkpointNoteProperty(), true);
         grid.add(note, 0, row++, 3, 1);
 
         start.setId("train-start");
@@ -149,12 +137,7 @@ final class TrainView extends SplitPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label same = RewardPanel.explain("The same run from the command line:");
-        Label cmd = new Label();
-        cmd.setId("train-command");
-        cmd.getStyleClass().add("command");
-        cmd.setWrapText(true);
-        cmd.setMinHeight(Region.USE_PREF_SIZE);
-        cmd.textProperty().bind(vm.commandProperty());
+        Label cmd = boundLabel("train-command", "command", vm.commandProperty(), false);
 
         VBox box = new VBox(8, title, intro, grid, buttons, same, cmd);
         box.getStyleClass().addAll("controls", "train-form");
@@ -163,6 +146,21 @@ final class TrainView extends SplitPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("train-form-scroll");
         return scroll;
+    }
+
+    /** A wrapping label showing a property; with {@code hideWhenEmpty} it takes no space while the text is empty. */
+    private static Label boundLabel(String id, String styleClass, javafx.beans.value.ObservableValue<String> text, boolean hideWhenEmpty) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(text);
+        if (hideWhenEmpty) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        return l;
     }
 
     private void heading(GridPane grid, String text) {
@@ -187,14 +185,7 @@ final class TrainView extends SplitPane {
     }
 
     private void problemRow(GridPane grid, Field f, String id, int column) {
-        Label p = new Label();
-        p.setId(id + "-problem");
-        p.getStyleClass().add("field-problem");
-        p.setWrapText(true);
-        p.setMinHeight(Region.USE_PREF_SIZE);
-        p.textProperty().bind(vm.problemProperty(f));
-        p.visibleProperty().bind(p.textProperty().isNotEmpty());
-        p.managedProperty().bind(p.visibleProperty());
+        Label p = boundLabel(id + "-problem", "field-problem", vm.problemProperty(f), true);
         grid.add(p, column, row++, 3 - column, 1);
         problems.put(f, p);
         TextField t = fields.get(f);
@@ -271,25 +262,13 @@ final class TrainView extends SplitPane {
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(220);
         bar.setMinWidth(Region.USE_PREF_SIZE);
-        Label status = new Label();
-        status.setId("train-status");
-        status.getStyleClass().add("train-status");
-        status.textProperty().bind(vm.statusProperty());
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
+        Label status = boundLabel("train-status", "train-status", vm.statusProperty(), false);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox progressRow = new HBox(10, bar, status);
         progressRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label result = new Label();
-        result.setId("train-result");
-        result.getStyleClass().add("results-summary");
-        result.setWrapText(true);
-        result.setMinHeight(Region.USE_PREF_SIZE);
-        result.textProperty().bind(vm.resultProperty());
-        result.visibleProperty().bind(result.textProperty().isNotEmpty());
-        result.managedProperty().bind(result.visibleProperty());
+        Label result = boundLabel("train-result", "results-summary", vm.resultProperty(), true);
 
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         VBox box = new VBox(8, message, progressRow, result, chartBox);
