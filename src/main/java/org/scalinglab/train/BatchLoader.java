@@ -31,7 +31,8 @@ public final class BatchLoader implements AutoCloseable {
     private final ExecutorService workers;
     private final int size;
     private final int batchSize;
-    private volatile int skipped;
+    private final java.util.Set<java.nio.file.Path> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String firstUnreadable;
 
     public BatchLoader(int size, int batchSize, int threads) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -44,8 +45,20 @@ public final class BatchLoader implements AutoCloseable {
         });
     }
 
+    /** How many different files could not be read as images (each counted once, however many epochs). */
     public int skipped() {
-        return skipped;
+        return unreadable.size();
+    }
+
+    /** "2 unreadable images skipped (first: x.jpg: why)", or null when every image was read. */
+    public String skippedNote() {
+        int n = unreadable.size();
+        if (n == 0) return null;
+        return n + (n == 1 ? " unreadable image skipped (" : " unreadable images skipped (first: ") + firstUnreadable + ")";
+    }
+
+    private void unreadable(ImageFolder.Item item, String why) {
+        if (unreadable.add(item.file()) && firstUnreadable == null) firstUnreadable = item.file() + ": " + why;
     }
 
     /** Batches of one epoch in order; training batches are shuffled and augmented, the last partial one dropped. */
@@ -115,10 +128,10 @@ public final class BatchLoader implements AutoCloseable {
     private BufferedImage read(ImageFolder.Item item) {
         try {
             BufferedImage image = ImageIO.read(item.file().toFile());
-            if (image == null) skipped++;
+            if (image == null) unreadable(item, "not an image format this app reads");
             return image;
         } catch (IOException | RuntimeException e) {
-            skipped++;
+            unreadable(item, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return null;
         }
     }

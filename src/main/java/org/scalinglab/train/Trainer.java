@@ -89,7 +89,7 @@ public final class Trainer {
                                 double ips = seen / elapsed;
                                 progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps,
                                         lossSum / batches, correct / (double) seen, ips, (totalSteps - step) * config.batchSize() / ips,
-                                        lr, Double.NaN, Double.NaN, false, normSum / normCount));
+                                        lr, Double.NaN, Double.NaN, false, normSum / normCount, loader.skippedNote()));
                                 normSum = 0;
                                 normCount = 0;
                             }
@@ -105,7 +105,7 @@ public final class Trainer {
                                 spec.resolution(), spec.classes(), epoch + 1, step, seconds, data.classes(), history));
                         progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps, record.loss(),
                                 record.accuracy(), record.imagesPerSecond(), Double.NaN, schedule.at(Math.max(0, step - 1)),
-                                acc.top1(), acc.top5(), true, Double.NaN));
+                                acc.top1(), acc.top5(), true, Double.NaN, loader.skippedNote()));
                     }
                 }
             }

@@ -3,17 +3,19 @@ package org.scalinglab.train;
 /**
  * One progress report of a training run, after a step or at the end of an epoch (then the validation fields are
  * set, else NaN). gradientNorm: the mean global gradient norm (before clipping) since the last report; a norm that
- * grows by orders of magnitude warns of divergence.
+ * grows by orders of magnitude warns of divergence. warning: unreadable images skipped so far, or null.
  */
 public record TrainingProgress(String model, int epoch, int epochs, long step, long totalSteps, double loss,
                                double accuracy, double imagesPerSecond, double etaSeconds, double learningRate,
-                               double validationTop1, double validationTop5, boolean epochEnd, double gradientNorm) {
+                               double validationTop1, double validationTop5, boolean epochEnd, double gradientNorm,
+                               String warning) {
 
     public String line() {
         String base = String.format(java.util.Locale.ROOT, "%s epoch %d/%d step %d/%d loss %.4f acc %.3f %.1f img/s lr %.5f%s ETA %s",
                 model, epoch + 1, epochs, step, totalSteps, loss, accuracy, imagesPerSecond, learningRate,
                 Double.isFinite(gradientNorm) ? String.format(java.util.Locale.ROOT, " |g| %.3g", gradientNorm) : "", eta(etaSeconds));
-        return epochEnd ? base + String.format(java.util.Locale.ROOT, " | val top-1 %.3f top-5 %.3f", validationTop1, validationTop5) : base;
+        String line = epochEnd ? base + String.format(java.util.Locale.ROOT, " | val top-1 %.3f top-5 %.3f", validationTop1, validationTop5) : base;
+        return warning == null ? line : line + " | " + warning;
     }
 
     static String eta(double seconds) {

@@ -412,7 +412,7 @@ public final class TrainViewModel implements AutoCloseable {
         int epochsPlanned = whole(epochs);
         for (org.scalinglab.train.Checkpoint.EpochRecord e : done) {
             seeded.add(new TrainingProgress("model", e.epoch(), epochsPlanned, e.step(), 0, e.loss(), e.accuracy(),
-                    e.imagesPerSecond(), Double.NaN, Double.NaN, e.validationTop1(), e.validationTop5(), true, Double.NaN));
+                    e.imagesPerSecond(), Double.NaN, Double.NaN, e.validationTop1(), e.validationTop5(), true, Double.NaN, null));
         }
         reports.setAll(seeded);
     }

@@ -93,6 +93,9 @@ class DataPipelineTest {
             List<Integer> a = labels(loader.epoch(items, true, 5, 1));
             List<Integer> b = labels(loader.epoch(items, true, 5, 1));
             assertEquals(a, b);
+            assertEquals(1, loader.skipped(), "one broken file, however often it is met");
+            String note = loader.skippedNote();
+            assertTrue(note.startsWith("1 unreadable image skipped (") && note.contains("broken.png"), note);
         }
     }
 

@@ -30,7 +30,10 @@ class TrainerTest {
 
     @Test
     void resumeContinuesWhereItStopped(@TempDir Path dir) throws Exception {
-        SyntheticShapes.write(dir.resolve("data"), 3, 40, 64, 5);
+        List<SyntheticShapes.Sample> samples = SyntheticShapes.write(dir.resolve("data"), 3, 40, 64, 5);
+        // a truncated PNG among the images: skipped, and every progress line says so
+        byte[] whole = java.nio.file.Files.readAllBytes(samples.get(0).file());
+        java.nio.file.Files.write(samples.get(0).file().resolveSibling("truncated.png"), java.util.Arrays.copyOf(whole, 100));
         ImageFolder data = ImageFolder.open(dir.resolve("data"), 0.25, 0, 3);
         TrainingConfig config = new TrainingConfig(3, 15, 0.1, 1, 0.9, 0.1, 1e-5, 0.9, 9, 2);
 
@@ -61,6 +64,8 @@ class TrainerTest {
         assertEquals(straight.steps(), resumed.steps(), "same step count");
         assertEquals(3, resumed.history().size());
         assertEquals(1, after.get(0).epoch(), "resumed at the second epoch");
+        String last = after.get(after.size() - 1).line();
+        assertTrue(last.contains("| 1 unreadable image skipped (") && last.contains("truncated.png"), last);
         // loss continuous: the resumed epoch starts near where training was, not back at ln(3) = 1.10 of a fresh net
         double firstEpochLoss = resumed.history().get(0).loss();
         double resumedSecond = resumed.history().get(1).loss();
