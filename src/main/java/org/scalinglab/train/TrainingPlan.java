@@ -37,12 +37,6 @@ final class TrainingPlan {
     private TrainingPlan() {
     }
 
-    /** Trains every job; a finished checkpoint returns its result without training. */
-    static void run(List<Job> jobs, ImageFolder data, TrainingConfig config, Path out, Consumer<TrainingProgress> progress,
-                    BooleanSupplier cancelled, AfterEach after) throws IOException {
-        run(jobs, new boolean[jobs.size()], data, config, out, progress, cancelled, after);
-    }
-
     /**
      * Trains the jobs of a report ({@code jobs[i]} is {@code planned.entries()[i]}) that are not yet finished,
      * rewriting {@code file} (and calling {@code updated}) once with the plan and after each job. A report already
@@ -72,7 +66,8 @@ final class TrainingPlan {
         return planned.withEntries(results);
     }
 
-    private static void run(List<Job> jobs, boolean[] done, ImageFolder data, TrainingConfig config, Path out,
+    /** Trains every job but those marked done; a finished checkpoint returns its result without training. */
+    static void run(List<Job> jobs, boolean[] done, ImageFolder data, TrainingConfig config, Path out,
                             Consumer<TrainingProgress> progress, BooleanSupplier cancelled, AfterEach after) throws IOException {
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
