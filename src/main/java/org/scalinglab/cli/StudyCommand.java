@@ -38,9 +38,7 @@ final class StudyCommand implements Callable<Integer> {
         for (MatchedVariants.Variant v : MatchedVariants.of(baseSpec, scaling)) out.println("  " + MatchedVariants.describe(v));
         out.flush();
         ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.out(), TrainingOptions.printTo(err), () -> false);
-        List<StudyChart.Point> points = report.models().stream().filter(ScalingStudy.Entry::trained)
-                .map(m -> new StudyChart.Point(m.label(), m.macs(), m.top1())).toList();
-        var chart = StudyChart.chart(String.format(Locale.ROOT, "Scaling study, phi = %s", phi), points);
+        var chart = StudyChart.chart(report);
         StudyChart.write(options.out().resolve("study.png"), chart, 144);
         StudyChart.write(options.out().resolve("study.svg"), chart, 72);
         out.printf("%-16s %8s %8s %6s %12s %10s %8s %8s %9s%n", "model", "width", "depth", "res", "mult-adds", "params", "top-1", "top-5", "time");
