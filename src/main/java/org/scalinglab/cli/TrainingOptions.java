@@ -11,14 +11,14 @@ final class TrainingOptions {
     Path data;
     @Option(names = "--epochs", required = true, description = "epochs to train (a resumed run continues up to this)") int epochs;
     @Option(names = "--out", required = true, description = "output folder: checkpoints, model.h5, report") Path outDir;
-    @Option(names = "--batch", defaultValue = "32", description = "batch size (default ${DEFAULT-VALUE})") int batch;
-    @Option(names = "--lr", defaultValue = "0.05", description = "peak learning rate (default ${DEFAULT-VALUE})") double lr;
-    @Option(names = "--warmup", defaultValue = "1", description = "warm-up epochs (default ${DEFAULT-VALUE})") double warmup;
+    @Option(names = "--batch", defaultValue = "" + TrainingConfig.DEFAULT_BATCH, description = "batch size (default ${DEFAULT-VALUE})") int batch;
+    @Option(names = "--lr", defaultValue = "" + TrainingConfig.DEFAULT_LEARNING_RATE, description = "peak learning rate (default ${DEFAULT-VALUE})") double lr;
+    @Option(names = "--warmup", defaultValue = "" + TrainingConfig.DEFAULT_WARMUP_EPOCHS, description = "warm-up epochs (default ${DEFAULT-VALUE})") double warmup;
     @Option(names = "--per-class", defaultValue = "0", description = "at most this many training images per class, 0 = all (default ${DEFAULT-VALUE})") int perClass;
-    @Option(names = "--held-out", defaultValue = "0.1", description = "validation fraction when there is no val/ folder (default ${DEFAULT-VALUE})") double heldOut;
-    @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--held-out", defaultValue = "" + TrainingConfig.DEFAULT_HELD_OUT, description = "validation fraction when there is no val/ folder (default ${DEFAULT-VALUE})") double heldOut;
+    @Option(names = "--seed", defaultValue = "" + TrainingConfig.DEFAULT_SEED, description = "random seed (default ${DEFAULT-VALUE})") long seed;
     @Option(names = "--clip-norm", defaultValue = "0", description = "scale the gradients down to this global norm when larger; 0 = off (default ${DEFAULT-VALUE}); the progress line shows the norm as |g|") double clipNorm;
-    @Option(names = "--loader-threads", defaultValue = "2", description = "image decoding threads (default ${DEFAULT-VALUE})") int loaderThreads;
+    @Option(names = "--loader-threads", defaultValue = "" + TrainingConfig.DEFAULT_LOADER_THREADS, description = "image decoding threads (default ${DEFAULT-VALUE})") int loaderThreads;
 
     /** The trainer's progress, one line per report on stderr. */
     static java.util.function.Consumer<org.scalinglab.train.TrainingProgress> printTo(java.io.PrintWriter err) {

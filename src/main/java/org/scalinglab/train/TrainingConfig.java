@@ -12,6 +12,14 @@ package org.scalinglab.train;
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double warmupEpochs, double momentum,
                              double labelSmoothing, double weightDecay, double batchNormMomentum, long seed, int loaderThreads,
                              double gradientClipNorm) {
+    // the defaults of the train command and the app's Train tab (picocli needs them as constants)
+    public static final int DEFAULT_BATCH = 32;
+    public static final double DEFAULT_LEARNING_RATE = 0.05;
+    public static final int DEFAULT_WARMUP_EPOCHS = 1;
+    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_LOADER_THREADS = 2;
+    /** Fraction of each class held out for validation when a data folder has no val/ folder. */
+    public static final double DEFAULT_HELD_OUT = 0.1;
 
     /** Without gradient clipping. */
     public TrainingConfig(int epochs, int batchSize, double learningRate, double warmupEpochs, double momentum,
@@ -44,7 +52,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
     }
 
     public static TrainingConfig defaults(int epochs) {
-        return new TrainingConfig(epochs, 32, 0.05, Math.min(1, epochs), 0.9, 0.1, 1e-5, 0.9, 42, 2);
+        return standard(epochs, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, DEFAULT_WARMUP_EPOCHS, DEFAULT_SEED, DEFAULT_LOADER_THREADS, 0);
     }
 
     public TrainingConfig withEpochs(int e) {

@@ -56,11 +56,6 @@ public final class TrainViewModel implements AutoCloseable {
         static final Message NONE = new Message("", false);
     }
 
-    // the train command's defaults for what the tab does not show
-    static final double HELD_OUT = 0.1;
-    static final double WARMUP_EPOCHS = 1;
-    static final long SEED = 42;
-    static final int LOADER_THREADS = 2;
     static final double DROPOUT = 0.2;
     /** Classes assumed for the cost before a data folder is chosen: the bundled study's ten. */
     static final int DEFAULT_CLASSES = 10;
@@ -78,8 +73,8 @@ public final class TrainViewModel implements AutoCloseable {
     private final StringProperty resolution = new SimpleStringProperty(this, "resolution", "160");
     private final StringProperty epochs = new SimpleStringProperty(this, "epochs", "10");
     private final StringProperty perClass = new SimpleStringProperty(this, "perClass", "0");
-    private final StringProperty batch = new SimpleStringProperty(this, "batch", "32");
-    private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate", "0.05");
+    private final StringProperty batch = new SimpleStringProperty(this, "batch", "" + TrainingConfig.DEFAULT_BATCH);
+    private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate", "" + TrainingConfig.DEFAULT_LEARNING_RATE);
     private final StringProperty clipNorm = new SimpleStringProperty(this, "clipNorm", "5");
     private final Map<Field, StringProperty> inputs = new EnumMap<>(Field.class);
     private final Map<Field, ReadOnlyStringWrapper> problems = new EnumMap<>(Field.class);
@@ -349,8 +344,8 @@ public final class TrainViewModel implements AutoCloseable {
 
     /** The config of the fields: what {@code train} builds from the same options. */
     TrainingConfig config() {
-        return TrainingConfig.standard(whole(epochs), whole(batch), number(learningRate.get().strip()), WARMUP_EPOCHS, SEED,
-                LOADER_THREADS, number(clipNorm.get().strip()));
+        return TrainingConfig.standard(whole(epochs), whole(batch), number(learningRate.get().strip()), TrainingConfig.DEFAULT_WARMUP_EPOCHS,
+                TrainingConfig.DEFAULT_SEED, TrainingConfig.DEFAULT_LOADER_THREADS, number(clipNorm.get().strip()));
     }
 
     // ---- actions
@@ -421,7 +416,7 @@ public final class TrainViewModel implements AutoCloseable {
     private void train(Path dataDir, Path outDir, int perClassLimit, double w, double d, int r, TrainingConfig config) {
         ImageFolder folder;
         try {
-            folder = ImageFolder.open(dataDir, HELD_OUT, perClassLimit, SEED);
+            folder = ImageFolder.open(dataDir, TrainingConfig.DEFAULT_HELD_OUT, perClassLimit, TrainingConfig.DEFAULT_SEED);
         } catch (RuntimeException e) {
             String why = CamViewModel.problem(e);
             fx(() -> {
