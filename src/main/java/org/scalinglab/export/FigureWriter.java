@@ -46,7 +46,8 @@ public final class FigureWriter {
         Format format = formatOf(out);
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".figure", ".tmp");
+        // Not Files.createTempFile: that makes the file owner-only (0600) on POSIX, and the move keeps it so.
+        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             switch (format) {
                 case PNG -> {

@@ -91,7 +91,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         validated();
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".scenario", ".tmp");
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"); // createTempFile would make it 0600
         try {
             Files.writeString(tmp, GSON.toJson(this), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
