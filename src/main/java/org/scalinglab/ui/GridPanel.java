@@ -79,7 +79,7 @@ final class GridPanel extends SplitPane {
         candidatesBox = new ChartBox("grid-candidates", CandidatesChart.chart(vm.candidatesProperty().get()), notice);
         results = new ResultsBox("grid-results", "grid.json", "Step 1 for real: the search's accuracies",
                 "No grid search results yet. Run the search headless (it trains every candidate for a short proxy budget, "
-                        + "resumes where it stopped) and open its grid.json here:", COMMAND, vm.sourceProperty(), vm.problemProperty(),
+                        + "resumes where it stopped) and open its grid.json here:", COMMAND, vm.shownSourceProperty(), vm.problemProperty(),
                 vm::load, notice);
         SplitPane right = new SplitPane(candidatesBox, results);
         right.setOrientation(Orientation.VERTICAL);
@@ -200,6 +200,7 @@ final class GridPanel extends SplitPane {
                 if (f != null) open.accept(f.toPath());
             });
             sourceLabel.getStyleClass().add("explain");
+            sourceLabel.setId(id + "-source");
             sourceLabel.textProperty().bind(Bindings.createStringBinding(
                     () -> source.get().isEmpty() ? "" : "from " + source.get(), source));
             FlowPane bar = new FlowPane(10, 4, title, openButton, sourceLabel);

@@ -57,7 +57,7 @@ final class GridViewModel {
     ObservableList<Row> rows() { return rows; }
     ReadOnlyObjectProperty<List<Candidate>> candidatesProperty() { return candidates.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<GridSearchReport> reportProperty() { return report.reportProperty(); }
-    ReadOnlyStringProperty sourceProperty() { return report.sourceProperty(); }
+    ReadOnlyStringProperty shownSourceProperty() { return report.shownSourceProperty(); }
     ReadOnlyStringProperty problemProperty() { return report.problemProperty(); }
 
     /** The step as used: the slider's value rounded to 0.01. */

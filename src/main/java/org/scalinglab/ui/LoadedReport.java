@@ -26,6 +26,7 @@ final class LoadedReport<T> {
     private final Reader<T> reader;
     private final ReadOnlyObjectWrapper<T> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyStringWrapper shownSource = new ReadOnlyStringWrapper(this, "shownSource", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
     LoadedReport(String fileName, Reader<T> reader) {
@@ -34,7 +35,8 @@ final class LoadedReport<T> {
     }
 
     ReadOnlyObjectProperty<T> reportProperty() { return report.getReadOnlyProperty(); }
-    ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
+    /** Where the report came from, as the panel shows it: the bundled copy by name, any other file by its path. */
+    ReadOnlyStringProperty shownSourceProperty() { return shownSource.getReadOnlyProperty(); }
     ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
     T get() {
@@ -47,6 +49,7 @@ final class LoadedReport<T> {
             T r = reader.read(file);
             problem.set("");
             source.set(file.toAbsolutePath().normalize().toString());
+            shownSource.set(isBundled(source.get()) ? "the bundled search, " + BUNDLED_FOLDER + "/" + fileName : source.get());
             report.set(r);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -63,8 +66,11 @@ final class LoadedReport<T> {
     /** The loaded file as a scenario stores it: null for the bundled copy or when nothing is loaded. */
     String scenarioSource() {
         if (source.get().isEmpty()) return null;
-        boolean isBundled = bundled().map(p -> p.toAbsolutePath().normalize().toString().equals(source.get())).orElse(false);
-        return isBundled ? null : source.get();
+        return isBundled(source.get()) ? null : source.get();
+    }
+
+    private boolean isBundled(String path) {
+        return bundled().map(p -> p.toAbsolutePath().normalize().toString().equals(path)).orElse(false);
     }
 
     private Optional<Path> bundled() {

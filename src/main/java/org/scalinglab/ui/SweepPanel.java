@@ -47,7 +47,7 @@ final class SweepPanel extends SplitPane {
         left.getStyleClass().addAll("controls", "method-side");
         results = new GridPanel.ResultsBox("sweep-results", "sweep.json", "Accuracy against multiply-adds, per scaling mode",
                 "No sweep results yet. Run the sweep headless (it trains every point for the same budget, resumes where it "
-                        + "stopped) and open its sweep.json here:", COMMAND, report.sourceProperty(), report.problemProperty(),
+                        + "stopped) and open its sweep.json here:", COMMAND, report.shownSourceProperty(), report.problemProperty(),
                 report::load, notice);
         getItems().addAll(left, results);
         setDividerPositions(0.4);

@@ -142,6 +142,8 @@ class MethodViewTest {
 
         robot.interact(() -> grid.vm.load(GRID));
         assertFalse(message.isVisible());
+        Label source = robot.lookup("#grid-results-source").queryAs(Label.class);
+        assertEquals("from " + GRID.toAbsolutePath().normalize(), source.getText());
         // the expected line from the fixture read independently (plain JSON, no report classes)
         JsonObject json = JsonParser.parseString(Files.readString(GRID)).getAsJsonObject();
         double best = -1;
@@ -173,9 +175,23 @@ class MethodViewTest {
         assertTrue(sweepMessage.getText().startsWith("Could not read grid.json"), sweepMessage.getText());
         robot.interact(() -> sweep.report.load(SWEEP));
         assertFalse(sweepMessage.isVisible());
+        assertEquals("from " + SWEEP.toAbsolutePath().normalize(), robot.lookup("#sweep-results-source").queryAs(Label.class).getText());
         assertEquals(9, sweep.table.getItems().size());
         assertTrue(sweep.results.summary().getText().startsWith("8 of 9 networks trained; at φ = 2: compound 37.7%"),
                 sweep.results.summary().getText());
+    }
+
+    /** The bundled report is named as such (its absolute path means nothing in a lecture); a file opened keeps its path. */
+    @Test
+    void theBundledReportIsNamedNotShownByPath(FxRobot robot) {
+        GridPanel grid = method.grid;
+        robot.interact(() -> grid.vm.loadBundled());
+        Label source = robot.lookup("#grid-results-source").queryAs(Label.class);
+        assertEquals("from the bundled search, assets/search/grid.json", source.getText());
+        assertNull(grid.vm.scenarioSource(), "a scenario stores no path for the bundled copy");
+        robot.interact(() -> grid.vm.load(GRID));
+        assertEquals("from " + GRID.toAbsolutePath().normalize(), source.getText());
+        assertEquals(GRID.toAbsolutePath().normalize().toString(), grid.vm.scenarioSource());
     }
 
     /** The explorer's block view writes the figure it shows; its heading is the figure's. */
