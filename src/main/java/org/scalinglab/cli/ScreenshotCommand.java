@@ -29,6 +29,11 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--images", arity = "1..*", description = "cam view: the photos (default: three of sample-images/)") List<Path> images;
     @Option(names = "--report", description = "grid or sweep view: the grid.json or sweep.json to show (default: the bundled "
             + "one in assets/search/, if any)") Path report;
+    @Option(names = "--train-data", description = "train view: train on this image folder for real, into a temporary "
+            + "folder, and draw the tab during the last epoch") Path trainData;
+    @Option(names = "--train-per-class", defaultValue = "100", description = "with --train-data: images per class, 0 = all "
+            + "(default ${DEFAULT-VALUE})") int trainPerClass;
+    @Option(names = "--train-epochs", defaultValue = "3", description = "with --train-data: epochs (default ${DEFAULT-VALUE})") int trainEpochs;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -49,7 +54,8 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         Screenshots.Request request = new Screenshots.Request(view, presenter, width, height,
                 phi == null ? (model == null ? "b0" : model) : null, phi == null ? Double.NaN : phi, stage, block, camLineup,
-                images == null ? List.of() : images, report);
+                images == null ? List.of() : images, report,
+                trainData == null ? null : new Screenshots.TrainingShot(trainData, trainPerClass, trainEpochs));
         Screenshots.write(out, request);
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + out + " (" + width + "x" + height + ")");

@@ -18,6 +18,7 @@ import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.compare.Lineups;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.train.TrainingProgress;
 
 /**
  * Renders the window offscreen to a PNG (Scene.snapshot, no window is shown), for the README and for checking the
@@ -28,7 +29,7 @@ public final class Screenshots {
     /**
      * What the picture shows: the explorer with one of its lower tabs in front, or the CAM tab. "explorer" is the cost
      * chart under the table, or in presenter mode (where the table is a tab of its own) the table. "train" is the Train
-     * tab with its defaults, no training running.
+     * tab with its defaults, no training running, or with a data folder a real run in progress.
      */
     public static final List<String> VIEWS = List.of("explorer", "cost", "paper", "scaling", "block", "cam", "reward", "grid",
             "sweep", "train");
@@ -43,16 +44,17 @@ public final class Screenshots {
      *                  line-up with random weights: the maps mean nothing, it shows the grid at work)
      * @param images    the CAM view's photos; empty for three of the bundled sample images
      * @param report    the grid or sweep view's grid.json / sweep.json; null for the bundled one (assets/search/)
+     * @param training  the train view with a real run in progress, or null for the tab with its defaults
      */
     public record Request(String view, boolean presenter, int width, int height, String model, double phi, int stage,
-                          int block, String camLineup, List<Path> images, Path report) {
+                          int block, String camLineup, List<Path> images, Path report, TrainingShot training) {
         public Request(String view, boolean presenter, int width, int height, String model, double phi, int stage, int block) {
-            this(view, presenter, width, height, model, phi, stage, block, "study", List.of(), null);
+            this(view, presenter, width, height, model, phi, stage, block, "study", List.of(), null, null);
         }
 
         public Request(String view, boolean presenter, int width, int height, String model, double phi, int stage, int block,
-                       String camLineup, List<Path> images) {
-            this(view, presenter, width, height, model, phi, stage, block, camLineup, images, null);
+                       String camLineup, List<Path> images, Path report) {
+            this(view, presenter, width, height, model, phi, stage, block, camLineup, images, report, null);
         }
 
         public Request {
@@ -87,6 +89,21 @@ public final class Screenshots {
                 throw new IllegalArgumentException("a report file goes with --view grid or sweep, not " + view);
             }
             if (report != null && !Files.isRegularFile(report)) throw new IllegalArgumentException("no such report: " + report);
+            if (training != null && !view.equals("train")) {
+                throw new IllegalArgumentException("a training data folder goes with --view train, not " + view);
+            }
+        }
+    }
+
+    /**
+     * The Train tab trains on {@code data} for real ({@code perClass} images per class, {@code epochs} epochs, the tab's
+     * other defaults, into a temporary folder) and is drawn during the last epoch, after all the others have ended.
+     */
+    public record TrainingShot(Path data, int perClass, int epochs) {
+        public TrainingShot {
+            if (data == null || !Files.isDirectory(data)) throw new IllegalArgumentException("no such folder: " + data);
+            if (perClass < 0) throw new IllegalArgumentException("images per class must be 0 (all) or more, got " + perClass);
+            if (epochs < 2 || epochs > 50) throw new IllegalArgumentException("epochs must be 2..50 for a training shot, got " + epochs);
         }
     }
 
@@ -95,6 +112,8 @@ public final class Screenshots {
 
     /** The CAM view waits this long for its models before it is drawn as it is. */
     static final long CAM_TIMEOUT_SECONDS = 900;
+    /** A training shot waits this long for its run to reach the last epoch. */
+    static final long TRAIN_TIMEOUT_SECONDS = 3600;
 
     /** Renders and writes the PNG; returns nothing until the file is complete. */
     public static void write(Path out, Request request) throws IOException {
@@ -115,6 +134,8 @@ public final class Screenshots {
                 w.close();
                 return i;
             }, 120);
+        } else if (request.training() != null) {
+            img = trainingShot(request).image();
         } else {
             img = onFx(() -> render(request), 120);
         }
@@ -162,6 +183,80 @@ public final class Screenshots {
             throw new IOException("interrupted while the comparison ran", e);
         }
         throw new IOException("the comparison took over " + CAM_TIMEOUT_SECONDS + " s");
+    }
+
+    /** A training shot's picture and the tab's status line in it. */
+    record DrawnRun(BufferedImage image, String status) {
+    }
+
+    /** The Train tab during a real run (see {@link TrainingShot}); afterwards the run is cancelled and its folder removed. */
+    static DrawnRun trainingShot(Request request) throws IOException {
+        TrainingShot shot = request.training();
+        Path out = Files.createTempDirectory("scaling-lab-run-");
+        MainWindow w = onFx(() -> {
+            MainWindow mw = new MainWindow();
+            mw.createScene(request.width(), request.height());
+            arrange(mw, request);
+            TrainViewModel vm = mw.trainModel();
+            vm.dataProperty().set(shot.data().toString());
+            vm.outProperty().set(out.toString());
+            vm.perClassProperty().set(Integer.toString(shot.perClass()));
+            vm.epochsProperty().set(Integer.toString(shot.epochs()));
+            if (!vm.start()) throw new IllegalStateException("the Train tab did not start: " + vm.messageProperty().get().text());
+            return mw;
+        }, 120);
+        try {
+            waitForLastEpoch(w.trainModel(), shot.epochs());
+            return onFx(() -> {
+                Scene scene = w.root().getScene();
+                scene.snapshot(null);
+                return new DrawnRun(SwingFXUtils.fromFXImage(scene.snapshot(null), null), w.trainModel().statusProperty().get());
+            }, 120);
+        } finally {
+            onFx(() -> {
+                w.close();
+                return null;
+            }, 60);
+            deleteTree(out);
+        }
+    }
+
+    /**
+     * Until the last epoch has trained a few steps (its first progress report), so the tab shows a run in progress; or,
+     * when its epochs are too short for a report before their end, until the run has finished.
+     */
+    private static void waitForLastEpoch(TrainViewModel vm, int epochs) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAIN_TIMEOUT_SECONDS);
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                boolean[] state = onFx(() -> {
+                    List<TrainingProgress> r = vm.reports();
+                    TrainingProgress last = r.isEmpty() ? null : r.get(r.size() - 1);
+                    boolean finished = !vm.runningProperty().get() && r.stream().filter(TrainingProgress::epochEnd).count() >= epochs;
+                    return new boolean[] {vm.runningProperty().get(),
+                            finished || last != null && !last.epochEnd() && last.epoch() == epochs - 1};
+                }, 30);
+                if (state[1]) {
+                    Thread.sleep(500); // the chart's redraw
+                    return;
+                }
+                if (!state[0]) {
+                    String why = onFx(() -> vm.messageProperty().get().text() + " " + vm.statusProperty().get(), 30);
+                    throw new IOException("the training stopped before its last epoch: " + why.strip());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the training ran", e);
+        }
+        throw new IOException("the training took over " + TRAIN_TIMEOUT_SECONDS + " s to reach its last epoch");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** Builds the window for a request, on the FX thread, and snapshots it. */
