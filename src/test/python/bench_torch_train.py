@@ -31,7 +31,7 @@ a = p.parse_args()
 
 torch.manual_seed(42)
 torch.set_num_threads(a.threads)
-settings, last = _efficientnet_conf("efficientnet_b0", width_mult=0.5, depth_mult=0.6)
+settings, _ = _efficientnet_conf("efficientnet_b0", width_mult=0.5, depth_mult=0.6)
 model = EfficientNet(settings, 0.2, num_classes=10, norm_layer=partial(nn.BatchNorm2d, eps=1e-3, momentum=0.1))
 model.train()
 opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=1e-5)

@@ -91,7 +91,8 @@ public final class SavedModelCache {
         }
     }
 
-    static void deleteRecursively(Path root) {
+    /** Best effort: whatever cannot be deleted stays. */
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) return;
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -18,6 +18,7 @@ import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.compare.Lineups;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.tf.SavedModelCache;
 import org.scalinglab.train.TrainingProgress;
 
 /**
@@ -120,17 +121,10 @@ public final class Screenshots {
         startToolkit();
         BufferedImage img;
         if (request.view().equals("cam")) {
-            MainWindow w = onFx(() -> {
-                MainWindow mw = new MainWindow();
-                mw.createScene(request.width(), request.height());
-                arrange(mw, request);
-                return mw;
-            }, 120);
+            MainWindow w = onFx(() -> openWindow(request), 120);
             waitForCam(w.camModel());
             img = onFx(() -> {
-                Scene scene = w.root().getScene();
-                scene.snapshot(null);
-                BufferedImage i = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+                BufferedImage i = snapshot(w);
                 w.close();
                 return i;
             }, 120);
@@ -165,24 +159,31 @@ public final class Screenshots {
         }
     }
 
-    /** Waits (off the FX thread) until the comparison has finished and its device is known. */
-    private static void waitForCam(CamViewModel vm) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CAM_TIMEOUT_SECONDS);
+    /**
+     * Asks {@code check} on the FX thread every 250 ms (the first time after 500 ms) until it answers something other
+     * than null, and returns that answer.
+     */
+    private static <T> T poll(java.util.concurrent.Callable<T> check, long timeoutSeconds, String what) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         try {
-            Thread.sleep(500);
+            Thread.sleep(250);
             while (System.nanoTime() < deadline) {
-                boolean busy = onFx(() -> vm.runningProperty().get() || vm.deviceProperty().get().startsWith("detecting"), 30);
-                if (!busy) {
-                    Thread.sleep(300); // let a redraw and the image views settle
-                    return;
-                }
                 Thread.sleep(250);
+                T answer = onFx(check, 30);
+                if (answer != null) return answer;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the comparison ran", e);
+            throw new IOException("interrupted while " + what + " ran", e);
         }
-        throw new IOException("the comparison took over " + CAM_TIMEOUT_SECONDS + " s");
+        throw new IOException(what + " took over " + timeoutSeconds + " s");
+    }
+
+    /** Waits (off the FX thread) until the comparison has finished and its device is known. */
+    private static void waitForCam(CamViewModel vm) throws IOException {
+        poll(() -> vm.runningProperty().get() || vm.deviceProperty().get().startsWith("detecting") ? null : Boolean.TRUE,
+                CAM_TIMEOUT_SECONDS, "the comparison");
+        pause(300); // let a redraw and the image views settle
     }
 
     /** A training shot's picture and the tab's status line in it. */
@@ -194,9 +195,7 @@ public final class Screenshots {
         TrainingShot shot = request.training();
         Path out = Files.createTempDirectory("scaling-lab-run-");
         MainWindow w = onFx(() -> {
-            MainWindow mw = new MainWindow();
-            mw.createScene(request.width(), request.height());
-            arrange(mw, request);
+            MainWindow mw = openWindow(request);
             TrainViewModel vm = mw.trainModel();
             vm.dataProperty().set(shot.data().toString());
             vm.outProperty().set(out.toString());
@@ -207,17 +206,13 @@ public final class Screenshots {
         }, 120);
         try {
             waitForLastEpoch(w.trainModel(), shot.epochs());
-            return onFx(() -> {
-                Scene scene = w.root().getScene();
-                scene.snapshot(null);
-                return new DrawnRun(SwingFXUtils.fromFXImage(scene.snapshot(null), null), w.trainModel().statusProperty().get());
-            }, 120);
+            return onFx(() -> new DrawnRun(snapshot(w), w.trainModel().statusProperty().get()), 120);
         } finally {
             onFx(() -> {
                 w.close();
                 return null;
             }, 60);
-            deleteTree(out);
+            SavedModelCache.deleteRecursively(out);
         }
     }
 
@@ -226,46 +221,48 @@ public final class Screenshots {
      * when its epochs are too short for a report before their end, until the run has finished.
      */
     private static void waitForLastEpoch(TrainViewModel vm, int epochs) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAIN_TIMEOUT_SECONDS);
-        try {
-            while (System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                boolean[] state = onFx(() -> {
-                    List<TrainingProgress> r = vm.reports();
-                    TrainingProgress last = r.isEmpty() ? null : r.get(r.size() - 1);
-                    boolean finished = !vm.runningProperty().get() && r.stream().filter(TrainingProgress::epochEnd).count() >= epochs;
-                    return new boolean[] {vm.runningProperty().get(),
-                            finished || last != null && !last.epochEnd() && last.epoch() == epochs - 1};
-                }, 30);
-                if (state[1]) {
-                    Thread.sleep(500); // the chart's redraw
-                    return;
-                }
-                if (!state[0]) {
-                    String why = onFx(() -> vm.messageProperty().get().text() + " " + vm.statusProperty().get(), 30);
-                    throw new IOException("the training stopped before its last epoch: " + why.strip());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the training ran", e);
+        boolean drawable = poll(() -> {
+            List<TrainingProgress> r = vm.reports();
+            TrainingProgress last = r.isEmpty() ? null : r.get(r.size() - 1);
+            boolean inLastEpoch = last != null && !last.epochEnd() && last.epoch() == epochs - 1;
+            if (inLastEpoch) return true;
+            if (vm.runningProperty().get()) return null;
+            return r.stream().filter(TrainingProgress::epochEnd).count() >= epochs;
+        }, TRAIN_TIMEOUT_SECONDS, "the training");
+        if (!drawable) {
+            String why = onFx(() -> vm.messageProperty().get().text() + " " + vm.statusProperty().get(), 30);
+            throw new IOException("the training stopped before its last epoch: " + why.strip());
         }
-        throw new IOException("the training took over " + TRAIN_TIMEOUT_SECONDS + " s to reach its last epoch");
+        pause(500); // the chart's redraw
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
+    }
+
+    /** On the FX thread: a window of the request's size, arranged as it asks. */
+    private static MainWindow openWindow(Request r) {
+        MainWindow w = new MainWindow();
+        w.createScene(r.width(), r.height());
+        arrange(w, r);
+        return w;
+    }
+
+    /** On the FX thread; a first pass lays out split panes, tables and charts at their final sizes. */
+    private static BufferedImage snapshot(MainWindow w) {
+        Scene scene = w.root().getScene();
+        scene.snapshot(null);
+        return SwingFXUtils.fromFXImage(scene.snapshot(null), null);
     }
 
     /** Builds the window for a request, on the FX thread, and snapshots it. */
     static BufferedImage render(Request r) {
-        MainWindow w = new MainWindow();
-        Scene scene = w.createScene(r.width(), r.height());
-        arrange(w, r);
-        scene.snapshot(null);  // a first pass lays out split panes, tables and charts at their final sizes
-        return SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+        return snapshot(openWindow(r));
     }
 
     static void arrange(MainWindow w, Request r) {
