@@ -2,6 +2,8 @@ package org.scalinglab;
 
 import java.util.Locale;
 import org.scalinglab.cli.Cli;
+import org.scalinglab.tf.TfProfile;
+import org.scalinglab.tf.TfRuntime;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: no arguments (or a scenario file, as a file manager passes it) opens the window, anything else runs a command. */
@@ -16,6 +18,7 @@ public final class Main {
         // never let DJL reach for the network by surprise; the model store downloads explicitly
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         boolean window = args.length == 0 || args[0].toLowerCase(Locale.ROOT).endsWith(SCENARIO_EXTENSION);
+        TfRuntime.use(window ? TfProfile.INFERENCE : Cli.profileFor(args));
         AppLog.configure(window);
         LoggerFactory.getLogger(Main.class).info("Scaling Lab {} starting ({}), Java {} on {} {}",
                 Main.class.getPackage().getImplementationVersion(), window ? "window" : "command",

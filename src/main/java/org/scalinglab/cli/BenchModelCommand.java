@@ -13,6 +13,7 @@ import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.KerasWeights;
 import org.scalinglab.tf.ModelOptions;
+import org.scalinglab.tf.TfRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +67,7 @@ final class BenchModelCommand implements Callable<Integer> {
             m.put("runs", runs);
             m.put("warmup", warmup);
             m.put("device", network.device());
+            m.put("tensorflow", TfRuntime.describe());
             m.put("intra_op_threads", threads);
             m.put("available_processors", Runtime.getRuntime().availableProcessors());
             m.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -15,6 +15,7 @@ import org.scalinglab.compare.ComparisonRunner;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.ImageNetLabels;
 import org.scalinglab.tf.ImagePreprocessor;
+import org.scalinglab.tf.TfRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +67,7 @@ final class PredictCommand implements Callable<Integer> {
             crop.put("scale", c.scale());
             result.put("crop", crop);
             result.put("device", net.device());
+            result.put("tensorflow", TfRuntime.describe());
             result.put("load_ms", loadMs);
             result.put("top", rows(ComparisonRunner.top(p.probabilities()[0], names, top)));
             if (logits) result.put("logits", p.logits()[0]);

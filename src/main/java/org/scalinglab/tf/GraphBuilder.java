@@ -11,6 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -166,8 +167,22 @@ public final class GraphBuilder {
         return dense(x, "predictions", spec.headFilters(), spec.classes(), false);
     }
 
+    /**
+     * A Keras Conv2D without bias. The 1x1 convolutions (all but the stem) run as a matmul over the pixels: the
+     * same numbers, but their gradient is a MatMul instead of Conv2DBackpropInput, whose oneDNN kernel in
+     * TensorFlow 2.16.1 returns wrong input gradients for some channel counts (40, 72, 80, 112, 320, ...; see the
+     * README's limits). The stem's input gradient (towards the pixels) is never taken.
+     */
     private Operand<TFloat32> conv(Operand<TFloat32> x, String layer, int k, int in, int out, int stride) {
         Operand<TFloat32> kernel = weights.weight(layer, "kernel", new long[] {k, k, in, out});
+        if (k == 1 && stride == 1) {
+            Operand<TFloat32> pixels = tf.withName(layer + "_pixels").reshape(x, tf.constant(new int[] {-1, in}));
+            Operand<TFloat32> y = tf.withName(layer + "_matmul").linalg.matMul(pixels,
+                    tf.withName(layer + "_kernel_2d").reshape(kernel, tf.constant(new int[] {in, out})));
+            Operand<TInt32> shape = tf.concat(List.of(tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {3})),
+                    tf.constant(new int[] {out})), tf.constant(0));
+            return named(layer, tf.withName(layer).reshape(y, shape));
+        }
         return named(layer, tf.withName(layer).nn.conv2d(x, kernel, strides(stride), "SAME"));
     }
 
@@ -202,8 +217,8 @@ public final class GraphBuilder {
 
     /** Keras Dropout(rate, noise_shape=(None, 1, 1, 1)): drops the whole residual branch per sample. */
     private Operand<TFloat32> dropConnect(Operand<TFloat32> x, String layer, double rate) {
-        Operand<org.tensorflow.types.TInt32> batch = tf.gather(tf.shape(x), tf.constant(new int[] {0}), tf.constant(0));
-        Operand<org.tensorflow.types.TInt32> noiseShape = tf.concat(List.of(batch, tf.constant(new int[] {1, 1, 1})), tf.constant(0));
+        Operand<TInt32> batch = tf.gather(tf.shape(x), tf.constant(new int[] {0}), tf.constant(0));
+        Operand<TInt32> noiseShape = tf.concat(List.of(batch, tf.constant(new int[] {1, 1, 1})), tf.constant(0));
         return keepScaled(x, layer, rate, noiseShape);
     }
 
@@ -213,7 +228,7 @@ public final class GraphBuilder {
     }
 
     /** x / keep * floor(keep + U[0, 1)) with the noise of the given shape, stateless: a function of the fed seed and the layer. */
-    private Operand<TFloat32> keepScaled(Operand<TFloat32> x, String layer, double rate, Operand<org.tensorflow.types.TInt32> noiseShape) {
+    private Operand<TFloat32> keepScaled(Operand<TFloat32> x, String layer, double rate, Operand<TInt32> noiseShape) {
         float keep = (float) (1 - rate);
         Operand<TInt64> seed = tf.math.add(noiseSeed, tf.constant(new long[] {0, noiseLayers++}));
         Operand<TFloat32> noise = tf.withName(layer + "_noise").random.statelessRandomUniform(noiseShape, seed, TFloat32.class);

@@ -26,7 +26,7 @@ import org.scalinglab.arch.WeightLayout;
  */
 public final class SavedModelCache {
     /** Bump when the exported graph or its signatures change, so stale folders are not reused. */
-    static final String FORMAT = "efficientnet-savedmodel-v3";
+    static final String FORMAT = "efficientnet-savedmodel-v4";
     private static final String MODEL_FILE = "saved_model.pb";
 
     private SavedModelCache() {

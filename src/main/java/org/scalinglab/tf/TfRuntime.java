@@ -23,8 +23,19 @@ import ai.djl.engine.Engine;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.internal.c_api.TF_DeviceList;
 import org.tensorflow.internal.c_api.TF_Graph;
 import org.tensorflow.internal.c_api.TF_Session;
@@ -33,37 +44,103 @@ import org.tensorflow.internal.c_api.TF_Status;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 
-/** Loads TensorFlow through DJL (so DJL's natives are the ones in use) and says which device TensorFlow runs on. */
+/**
+ * Loads TensorFlow through DJL (so DJL's natives are the ones in use) with this process's {@link TfProfile}, and says
+ * how TensorFlow is configured and which device it runs on.
+ */
 public final class TfRuntime {
     private static String device;
+    private static TfProfile profile;
+    private static Boolean oneDnnActive;
+    private static boolean loaded;
 
     private TfRuntime() {
     }
 
-    private static boolean loaded;
+    /**
+     * Picks the profile of this process. Call before anything touches TensorFlow; a later call with another profile
+     * is refused, since TensorFlow cannot switch once loaded.
+     */
+    public static synchronized void use(TfProfile p) {
+        if (profile != null && profile != p && loaded) {
+            throw new IllegalStateException("TensorFlow is already loaded with the " + profile.id() + " profile");
+        }
+        profile = p;
+    }
+
+    /** The profile in force (or the one that will be, once TensorFlow loads). */
+    public static synchronized TfProfile profile() {
+        if (profile == null) profile = TfProfile.fromSystemProperty();
+        return profile;
+    }
 
     /**
-     * DJL must load the natives before any org.tensorflow class is used. Also quiets TensorFlow's C++ INFO lines
-     * (TF_CPP_MIN_LOG_LEVEL=1, warnings and errors stay) unless the user set the variable.
+     * DJL must load the natives before any org.tensorflow class is used. Before that, sets the process environment
+     * TensorFlow reads when it initialises: TF_ENABLE_ONEDNN_OPTS from the profile (whatever the user's environment
+     * holds) and TF_CPP_MIN_LOG_LEVEL=1 (warnings and errors stay) unless the user set it.
      */
     public static synchronized void ensureLoaded() {
         if (loaded) return;
-        if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) {
-            try {
-                LibC.INSTANCE.setenv("TF_CPP_MIN_LOG_LEVEL", "1", 0);
-            } catch (UnsatisfiedLinkError | RuntimeException ignored) {
-                // not glibc-like: TensorFlow just logs more
-            }
-        }
+        setenv("TF_ENABLE_ONEDNN_OPTS", profile().oneDnn() ? "1" : "0", true);
+        if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) setenv("TF_CPP_MIN_LOG_LEVEL", "1", false);
         Engine.getEngine("TensorFlow");
         loaded = true;
     }
 
+    private static void setenv(String name, String value, boolean overwrite) {
+        try {
+            if (Platform.isWindows()) {
+                if (overwrite || System.getenv(name) == null) WindowsCrt.INSTANCE._putenv_s(name, value);
+            } else {
+                LibC.INSTANCE.setenv(name, value, overwrite ? 1 : 0);
+            }
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // the probe in oneDnnActive() still tells what TensorFlow ended up with
+            LoggerFactory.getLogger(TfRuntime.class).warn("could not set {} in the process environment: {}", name, e.toString());
+        }
+    }
+
     /** setenv(3), for a variable TensorFlow reads from the process environment. */
     private interface LibC extends Library {
-        LibC INSTANCE = Native.load(Platform.isWindows() ? "msvcrt" : "c", LibC.class);
+        LibC INSTANCE = Native.load("c", LibC.class);
 
         int setenv(String name, String value, int overwrite);
+    }
+
+    /** The Universal CRT's _putenv_s, the environment TensorFlow's DLL reads on Windows (unverified: no Windows here). */
+    private interface WindowsCrt extends Library {
+        WindowsCrt INSTANCE = Native.load("ucrtbase", WindowsCrt.class);
+
+        int _putenv_s(String name, String value);
+    }
+
+    /**
+     * Whether TensorFlow rewrites graphs to oneDNN kernels in this process, read off what it runs: a 1x1 convolution
+     * is executed with its partition graph returned, and oneDNN shows as ops named _Mkl*.
+     */
+    public static synchronized boolean oneDnnActive() {
+        if (oneDnnActive == null) {
+            ensureLoaded();
+            try (Graph g = new Graph()) {
+                Ops tf = Ops.create(g);
+                Operand<TFloat32> x = tf.placeholder(TFloat32.class);
+                Operand<TFloat32> y = tf.nn.conv2d(x, tf.constant(new float[1][1][8][8]), List.of(1L, 1L, 1L, 1L), "SAME");
+                RunOptions options = RunOptions.newBuilder().setOutputPartitionGraphs(true).build();
+                try (Session s = new Session(g); TFloat32 in = TFloat32.tensorOf(Shape.of(1, 4, 4, 8));
+                     Result r = s.runner().feed(x, in).fetch(y).setOptions(options).runAndFetchMetadata()) {
+                    oneDnnActive = r.getMetadata().orElseThrow().getPartitionGraphsList().stream()
+                            .flatMap(graph -> graph.getNodeList().stream()).anyMatch(n -> n.getOp().startsWith("_Mkl"));
+                }
+            }
+        }
+        return oneDnnActive;
+    }
+
+    /** One line for --version, predict --json and the window: "TensorFlow 2.16.1, CPU, oneDNN off (inference profile)". */
+    public static String describe() {
+        ensureLoaded();
+        return "TensorFlow " + TensorFlow.version() + ", " + device() + ", oneDNN " + (oneDnnActive() ? "on" : "off")
+                + " (" + profile().id() + " profile)";
     }
 
     /** "GPU (device:GPU:0, 80.0 GiB)" when TensorFlow sees a GPU (it then places the ops there), else "CPU". */

@@ -278,8 +278,9 @@ final class CamView extends BorderPane {
         Label device = new Label();
         device.setId("cam-device");
         device.getStyleClass().add("cam-device");
-        device.textProperty().bind(vm.deviceProperty().map(d -> "TensorFlow on " + d));
-        device.setTooltip(new Tooltip("Where the models run; a GPU is used when TensorFlow finds one"));
+        device.textProperty().bind(vm.deviceProperty().map(d -> d.startsWith("TensorFlow") ? d : "TensorFlow: " + d));
+        device.setTooltip(new Tooltip("Where the models run (a GPU is used when TensorFlow finds one) and whether TensorFlow uses oneDNN:"
+                + " off for predictions and maps (faster here, and exact), on in the training commands"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         source.visibleProperty().bind(vm.givenLineupProperty().isEmpty());

@@ -207,7 +207,7 @@ public final class CamViewModel implements AutoCloseable {
         worker.execute(() -> {
             String d;
             try {
-                d = TfRuntime.device();
+                d = TfRuntime.describe();
             } catch (RuntimeException | LinkageError e) {
                 d = "unavailable (" + firstLine(e.getMessage()) + ")";
             }
