@@ -54,6 +54,8 @@ final class TrainingGraph implements AutoCloseable {
     private final Operand<TFloat32> gradientNorm;
     private final TrainableWeights weights;
     private final Map<String, Variable<TFloat32>> slots = new LinkedHashMap<>();
+    /** The gradient of the loss for each trainable weight, by "layer/name" */
+    private final Map<String, Output<?>> gradients = new LinkedHashMap<>();
     private final float[] normalizationMean;
     private final float[] normalizationVariance;
 
@@ -106,6 +108,7 @@ final class TrainingGraph implements AutoCloseable {
             loss = tf.withName("loss").math.add(crossEntropy, tf.math.mul(tf.constant((float) config.weightDecay()), l2));
 
             Output<?>[] grads = graph.addGradients(loss.asOutput(), trainableReads.stream().map(Operand::asOutput).toArray(Output[]::new));
+            for (int i = 0; i < grads.length; i++) gradients.put(trainableKeys.get(i), grads[i]);
             // global norm over all gradients; with clipping on, every gradient is scaled by min(1, clip / norm)
             Operand<TFloat32> squares = tf.constant(0f);
             for (Output<?> g : grads) {
@@ -175,6 +178,32 @@ final class TrainingGraph implements AutoCloseable {
                 if (best == batch.labels()[i]) correct++;
             }
             return new StepResult(lossValue, correct, ((TFloat32) r.get(2)).getFloat());
+        }
+    }
+
+    /**
+     * The loss of a batch and its gradient for every trainable weight ("layer/name" -> values, the loss under the
+     * key "loss"), at the current weights and without a step: what {@link #step} would apply, for checking.
+     */
+    Map<String, float[]> lossAndGradients(BatchLoader.Batch batch, long stepNumber) {
+        int n = batch.count();
+        List<String> keys = new ArrayList<>(gradients.keySet());
+        try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, batch.size(), batch.size(), 3), DataBuffers.of(batch.pixels(), true, false));
+             TInt32 y = TInt32.vectorOf(batch.labels());
+             TInt64 noise = TInt64.vectorOf(seed, stepNumber)) {
+            Session.Runner runner = session.runner().feed(image, x).feed(labels, y).feed(noiseSeed, noise).fetch(loss);
+            for (String k : keys) runner.fetch(gradients.get(k));
+            try (Result r = runner.run()) {
+                Map<String, float[]> out = new LinkedHashMap<>();
+                out.put("loss", new float[] {((TFloat32) r.get(0)).getFloat()});
+                for (int i = 0; i < keys.size(); i++) {
+                    TFloat32 t = (TFloat32) r.get(i + 1);
+                    float[] v = new float[(int) t.shape().size()];
+                    t.asRawTensor().data().asFloats().read(v);
+                    out.put(keys.get(i), v);
+                }
+                return out;
+            }
         }
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.scalinglab.arch.NetworkSpec;
 
 /**
- * The gradients of the CAM signatures: against the closed form at top_activation (GAP + dense) and against central
- * finite differences of the logit when the layer's activations are perturbed (fed into the graph in their place).
+ * The gradients of the CAM signatures: against the closed form at top_activation (GAP + dense) and, at inner layers,
+ * against finite differences of the independent double-precision network ({@link ReferenceEfficientNet}).
  */
 class GradCamGradientTest {
     static final NetworkSpec SPEC = TinyNetworks.tiny();
@@ -25,18 +23,15 @@ class GradCamGradientTest {
     @TempDir
     static Path cache;
     static EfficientNetModel model;
-    static TinyNetworks.DirectGraph graph;
 
     @BeforeAll
     static void load() {
         model = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
-        graph = new TinyNetworks.DirectGraph(SPEC, WEIGHTS, false);
     }
 
     @AfterAll
     static void close() {
         model.close();
-        graph.close();
     }
 
     @Test
@@ -61,52 +56,69 @@ class GradCamGradientTest {
         }
     }
 
+    /**
+     * Grad-CAM's channel weights (the gradient averaged over positions) at inner layers against central finite
+     * differences of the plain-loop double-precision network: weight k is d logit / d t when t is added to every
+     * position of channel k, over the number of positions. Then the maps (the weighted sum, before the ReLU, over
+     * its largest magnitude) must agree as well. With oneDNN's Conv2DBackpropInput the map at block4a_project_bn was off by
+     * 0.74 of its max on an AVX-512 EPYC.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"block4a_project_bn", "block4b_add", "block2a_project_bn"})
-    void gradientsAgreeWithFiniteDifferencesOfTheLogit(String layer) {
+    @ValueSource(strings = {"block2a_project_bn", "block4a_project_bn", "block4b_add", "block6a_project_bn", "top_activation"})
+    void gradCamAgreesWithTheDoublePrecisionReference(String layer) {
         float[][][] img = TinyNetworks.image(50, 50, 9);
         int c = 2;
         CamData cam = model.camData(img, layer, c);
-        FloatTensor a = flat(cam.activations());
-        float[] g = flat(cam.gradients()).data();
+        ReferenceEfficientNet ref = new ReferenceEfficientNet(SPEC, WEIGHTS, false, false).run(img);
+        double[][][] a = ref.layers.get(layer);
+        int h = a.length, w = a[0].length, k = a[0][0].length;
+        assertEquals(h, cam.gradients().length, layer + " height");
+        assertEquals(k, cam.gradients()[0][0].length, layer + " channels");
 
-        // direction 1: the gradient itself (derivative = |g|^2); direction 2: random
-        Random r = new Random(3);
-        float[] random = new float[g.length];
-        for (int i = 0; i < g.length; i++) random[i] = (float) r.nextGaussian();
-        for (float[] v : new float[][] {g, random}) {
-            double norm = 0, analytic = 0;
-            for (int i = 0; i < v.length; i++) norm += (double) v[i] * v[i];
-            norm = Math.sqrt(norm);
-            for (int i = 0; i < v.length; i++) analytic += g[i] * v[i] / norm;
-            double t = 1e-2;
-            double numeric = (logit(img, layer, a, v, t / norm, c) - logit(img, layer, a, v, -t / norm, c)) / (2 * t);
-            double gNorm = 0;
-            for (float x : g) gNorm += (double) x * x;
-            assertEquals(analytic, numeric, 2e-3 * Math.sqrt(gNorm) + 1e-5, layer + ": directional derivative");
+        double[] expected = new double[k];
+        double[] actual = new double[k];
+        double t = 1e-3, largest = 0;
+        for (int ch = 0; ch < k; ch++) {
+            double up = ref.runWith(img, layer, shifted(a, ch, t)).logits[c];
+            double down = ref.runWith(img, layer, shifted(a, ch, -t)).logits[c];
+            expected[ch] = (up - down) / (2 * t) / (h * w);
+            for (float[][] row : cam.gradients()) for (float[] px : row) actual[ch] += px[ch];
+            actual[ch] /= h * w;
+            largest = Math.max(largest, Math.abs(expected[ch]));
         }
-        // and the single largest component
-        int best = 0;
-        for (int i = 1; i < g.length; i++) if (Math.abs(g[i]) > Math.abs(g[best])) best = i;
-        float[] e = new float[g.length];
-        e[best] = 1;
-        double numeric = (logit(img, layer, a, e, 1e-2, c) - logit(img, layer, a, e, -1e-2, c)) / 2e-2;
-        assertEquals(g[best], numeric, 2e-3 * Math.abs(g[best]) + 1e-5, layer + ": largest component");
+        for (int ch = 0; ch < k; ch++) {
+            assertEquals(expected[ch], actual[ch], 1e-3 * largest, layer + ": Grad-CAM weight of channel " + ch);
+        }
+        // the map before its ReLU (random weights leave some of these maps all negative), over its largest magnitude
+        double[] mapExpected = map(a, expected), mapActual = map(a, actual);
+        double max = java.util.Arrays.stream(mapExpected).map(Math::abs).max().orElseThrow();
+        assertTrue(max > 0, layer + ": the reference map is zero");
+        for (int i = 0; i < mapExpected.length; i++) {
+            assertEquals(mapExpected[i] / max, mapActual[i] / max, 1e-3, layer + ": map at position " + i);
+        }
     }
 
-    /** logit c with the layer's activations replaced by a + step * v */
-    private static double logit(float[][][] img, String layer, FloatTensor a, float[] v, double step, int c) {
-        float[] moved = a.data().clone();
-        for (int i = 0; i < moved.length; i++) moved[i] += (float) (step * v[i]);
-        Map<String, FloatTensor> out = graph.run(img, Map.of(layer, new FloatTensor(moved, a.shape())), "logits");
-        return out.get("logits").data()[c];
+    private static double[][][] shifted(double[][][] a, int channel, double t) {
+        double[][][] out = new double[a.length][a[0].length][];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                out[i][j] = a[i][j].clone();
+                out[i][j][channel] += t;
+            }
+        }
+        return out;
     }
 
-    private static FloatTensor flat(float[][][] x) {
-        int h = x.length, w = x[0].length, ch = x[0][0].length;
-        float[] d = new float[h * w * ch];
-        int i = 0;
-        for (float[][] row : x) for (float[] px : row) for (float f : px) d[i++] = f;
-        return new FloatTensor(d, new long[] {1, h, w, ch});
+    /** The channel-weighted sum, row-major */
+    private static double[] map(double[][][] a, double[] weights) {
+        double[] m = new double[a.length * a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                double s = 0;
+                for (int ch = 0; ch < weights.length; ch++) s += weights[ch] * a[i][j][ch];
+                m[i * a[0].length + j] = s;
+            }
+        }
+        return m;
     }
 }

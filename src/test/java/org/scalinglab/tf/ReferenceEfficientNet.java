@@ -20,12 +20,41 @@ final class ReferenceEfficientNet {
     private final boolean symmetricPadding;
     final Map<String, double[][][]> layers = new LinkedHashMap<>();
     double[] logits;
+    /** A layer whose output is replaced by {@link #replacement} (the rest of the network runs on it), or null. */
+    private String replaced;
+    private double[][][] replacement;
 
     ReferenceEfficientNet(NetworkSpec spec, KerasWeights weights, boolean imagenetRescale, boolean symmetricPadding) {
         this.spec = spec;
         this.w = weights;
         this.imagenetRescale = imagenetRescale;
         this.symmetricPadding = symmetricPadding;
+    }
+
+    /**
+     * Runs one image with the output of {@code layer} (stem_activation, a block output or top_activation) replaced
+     * by {@code activations}: the logits as a function of that layer, for finite differences.
+     */
+    ReferenceEfficientNet runWith(float[][][] pixels, String layer, double[][][] activations) {
+        replaced = layer;
+        replacement = activations;
+        try {
+            return run(pixels);
+        } finally {
+            replaced = null;
+            replacement = null;
+        }
+    }
+
+    /** The layer's output, or its replacement (a copy) when that layer is replaced. */
+    private double[][][] output(String layer, double[][][] x) {
+        if (layer.equals(replaced)) {
+            double[][][] copy = new double[replacement.length][replacement[0].length][];
+            for (int i = 0; i < copy.length; i++) for (int j = 0; j < copy[0].length; j++) copy[i][j] = replacement[i][j].clone();
+            x = copy;
+        }
+        layers.put(layer, x);
+        return x;
     }
 
     /** Runs one image [H][W][3] of pixels 0..255; fills {@link #layers} and {@link #logits}. */
@@ -44,14 +73,9 @@ final class ReferenceEfficientNet {
             }
         }
         x = conv(x, "stem_conv", 3, 2);
-        x = swish(bn(x, "stem_bn"));
-        layers.put("stem_activation", x);
-        for (BlockSpec b : spec.blocks()) {
-            x = block(x, b);
-            layers.put(b.outputLayer(), x);
-        }
-        x = swish(bn(conv(x, "top_conv", 1, 1), "top_bn"));
-        layers.put("top_activation", x);
+        x = output("stem_activation", swish(bn(x, "stem_bn")));
+        for (BlockSpec b : spec.blocks()) x = output(b.outputLayer(), block(x, b));
+        x = output("top_activation", swish(bn(conv(x, "top_conv", 1, 1), "top_bn")));
         double[] pooled = gap(x);
         logits = dense(pooled, w.get("predictions", "kernel"), w.get("predictions", "bias"));
         return this;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The bundled study v2 (issue 19): all five models on the whole Imagenette train split, validated on the whole val
+# split, one recipe; then the base again with another seed (the seed spread). Long (hours): it runs in the
+# background, every model checkpoints after each epoch, and running this script again resumes where it stopped.
+#
+#   src/study/study-v2.sh start [STUDY_DIR] [DATA]   start or resume in the background (no-op while running)
+#   src/study/study-v2.sh status [STUDY_DIR]         running or not, and the last progress lines
+#   src/study/study-v2.sh stop [STUDY_DIR]           stop cleanly (the last finished epoch is kept)
+#
+# The app is copied once into STUDY_DIR/app (the jar it was started with, and its git commit), so rebuilding the
+# project while it trains neither disturbs the run nor changes its code halfway. Checkpoints stay in STUDY_DIR;
+# only the finished model.h5 files and the reports go into assets/study.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+cmd="${1:-status}"
+dir="${2:-/work/study-v2}"
+data="${3:-/work/shared/data/imagenette}"
+epochs=30
+recipe=(--epochs "$epochs" --batch 32 --lr 0.05 --warmup 1 --clip-norm 5)
+pidfile="$dir/run.pid"
+
+running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+
+case "$cmd" in
+  start)
+    if running; then echo "already running (pid $(cat "$pidfile"))"; exit 0; fi
+    mkdir -p "$dir"
+    if [ ! -f "$dir/app/scaling-lab.jar" ]; then
+      (cd "$here" && ./mvnw -q -B -DskipTests package)
+      mkdir -p "$dir/app"
+      cp -r "$here/target/scaling-lab.jar" "$here/target/lib" "$here/target/natives" "$dir/app/"
+      (cd "$here" && git rev-parse HEAD) > "$dir/app/COMMIT"
+    fi
+    nohup bash -c "
+      set -e
+      java -jar '$dir/app/scaling-lab.jar' study --base 0.5,0.6,160 --phi 1 --alpha 1.2 --beta 1.1 --gamma 1.15 \
+           --data '$data' --out '$dir/study' --seed 42 ${recipe[*]}
+      java -jar '$dir/app/scaling-lab.jar' train --width 0.5 --depth 0.6 --resolution 160 \
+           --data '$data' --out '$dir/base-seed7' --seed 7 ${recipe[*]}
+      echo 'study v2 finished'
+    " >> "$dir/log.txt" 2>&1 &
+    echo $! > "$pidfile"
+    echo "started (pid $!); log: $dir/log.txt"
+    ;;
+  status)
+    if running; then echo "running (pid $(cat "$pidfile"))"; else echo "not running"; fi
+    [ -f "$dir/log.txt" ] && tr '\r' '\n' < "$dir/log.txt" | grep -v '^\s*$' | tail -n 5
+    ;;
+  stop)
+    # Ctrl+C for the java process: it stops at the next step and keeps the last finished epoch; the script then ends
+    if running; then pkill -INT -f "$dir/app/scaling-lab.jar" || true; echo "stopping (resume with: $0 start $dir)"; else echo "not running"; fi
+    ;;
+  *) echo "usage: $0 start|status|stop [STUDY_DIR] [DATA]" >&2; exit 2 ;;
+esac
