@@ -1,9 +1,13 @@
 package org.scalinglab;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import org.scalinglab.app.AppLog;
 import org.scalinglab.cli.Cli;
 import org.scalinglab.tf.TfProfile;
 import org.scalinglab.tf.TfRuntime;
+import org.scalinglab.ui.ScreenshotCommand;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: no arguments (or a scenario file, as a file manager passes it) opens the window, anything else runs a command. */
@@ -27,6 +31,6 @@ public final class Main {
             org.scalinglab.ui.DesktopApp.start(args);
             return;
         }
-        System.exit(Cli.run(args));
+        System.exit(Cli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), List.of(new ScreenshotCommand()), args));
     }
 }

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CropGeometry;
 /**
  * Bilinear resampling with pixel centres aligned: output pixel i covers [i, i+1) in output units, and its centre
  * i + 0.5 maps to source coordinate (i + 0.5) * in / out - 0.5 (the convention of OpenCV's INTER_LINEAR and

@@ -1,6 +1,8 @@
 package org.scalinglab.cam;
 
 import java.util.Objects;
+import org.scalinglab.tf.CamData;
+import org.scalinglab.tf.Signatures;
 
 /**
  * The common path of every CAM method, in the style of pytorch-grad-cam's {@code BaseCAM}: capture the
@@ -9,13 +11,19 @@ import java.util.Objects;
  * one scale.
  */
 public abstract class CamMethod {
-    /** The default target layer: the head's output just before global average pooling. */
-    public static final String DEFAULT_LAYER = "top_activation";
-
     private final String name;
+    private final String title;
+    private final boolean usesGradients;
 
-    protected CamMethod(String name) {
+    /**
+     * @param name          the CLI name (gradcam)
+     * @param title         the name papers use (Grad-CAM)
+     * @param usesGradients whether the map needs the gradients of the target layer
+     */
+    protected CamMethod(String name, String title, boolean usesGradients) {
         this.name = name;
+        this.title = title;
+        this.usesGradients = usesGradients;
     }
 
     /** The CLI name of the method. */
@@ -23,16 +31,35 @@ public abstract class CamMethod {
         return name;
     }
 
+    /** The name papers use: "Grad-CAM". */
+    public final String title() {
+        return title;
+    }
+
+    public final boolean usesGradients() {
+        return usesGradients;
+    }
+
+    /** Whether the map depends on the class explained (Eigen-CAM's does not). */
+    public boolean classSpecific() {
+        return true;
+    }
+
+    /** Images through the network for one map at a layer of {@code channels} channels, the CAM pass included. */
+    public int forwardImages(int channels) {
+        return 1;
+    }
+
     /**
-     * Explain {@code classIndex} ({@link CamSource#TOP1} for the top-1 class) at {@code layer}
-     * (null for {@link #DEFAULT_LAYER}) on one preprocessed image [H][W][3].
+     * Explain {@code classIndex} ({@link EfficientNetModel#TOP1} for the top-1 class) at {@code layer}
+     * (null for {@link Signatures#DEFAULT_CAM_LAYER}, the head's output before global average pooling) on one preprocessed image [H][W][3].
      */
     public final CamResult compute(CamSource source, float[][][] image, String layer, int classIndex) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(image, "image");
-        String target = layer == null || layer.isBlank() ? DEFAULT_LAYER : layer;
+        String target = layer == null || layer.isBlank() ? Signatures.DEFAULT_CAM_LAYER : layer;
         CountingSource counted = new CountingSource(source);
-        CamInputs in = counted.camInputs(image, target, classIndex);
+        CamData in = counted.camData(image, target, classIndex);
         if (classIndex >= 0 && in.classIndex() != classIndex) {
             throw new IllegalStateException("source explained class " + in.classIndex() + ", asked for " + classIndex);
         }
@@ -44,7 +71,7 @@ public abstract class CamMethod {
      * The map before ReLU, [h][w] at the layer's size. {@code source} and {@code image} are for methods that
      * perturb the input (Score-CAM); the others use only {@code in}.
      */
-    protected abstract float[][] signedMap(CamInputs in, CamSource source, float[][][] image);
+    protected abstract float[][] signedMap(CamData in, CamSource source, float[][][] image);
 
     static float[][] relu(float[][] m) {
         float[][] out = new float[m.length][m[0].length];

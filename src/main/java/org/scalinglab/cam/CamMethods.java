@@ -25,16 +25,13 @@ public final class CamMethods {
             case "layercam" -> new LayerCam();
             case "scorecam" -> new ScoreCam(scoreCamBatch);
             case "eigencam" -> new EigenCam();
-            case "cam" -> new ClassActivationMap(denseKernel == null ? null : denseKernel.get());
+            case "cam" -> new ClassActivationMap(denseKernel);
             default -> throw new IllegalArgumentException("unknown CAM method '" + name + "'; expected one of " + String.join(", ", NAMES));
         };
     }
 
-    /** Whether the method needs the gradients of the target layer. */
-    public static boolean usesGradients(String name) {
-        return switch (name) {
-            case "gradcam", "gradcampp", "xgradcam", "layercam" -> true;
-            default -> false;
-        };
+    /** The method of that name, to ask what it is (its title, whether it uses gradients); CAM has no kernel here. */
+    public static CamMethod describe(String name) {
+        return create(name, null, 1);
     }
 }

@@ -1,20 +1,19 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /**
  * The model as CAM methods and faithfulness metrics see it. Images are [H][W][3] pixels 0..255, the
  * preprocessed crop the model takes; the model does its own normalisation.
  */
 public interface CamSource {
 
-    /** Pass as class index to ask for the image's top-1 class. */
-    int TOP1 = -1;
-
     /**
      * One forward and backward pass: logits, the named layer's activations and the gradients of the
-     * class's pre-softmax logit with respect to them. {@code classIndex} may be {@link #TOP1}; the returned
+     * class's pre-softmax logit with respect to them. {@code classIndex} may be {@link EfficientNetModel#TOP1}; the returned
      * inputs then carry the class actually used.
      */
-    CamInputs camInputs(float[][][] image, String layer, int classIndex);
+    CamData camData(float[][][] image, String layer, int classIndex);
 
     /** Softmax probabilities for a batch [N][H][W][3], one row per image. */
     float[][] probabilities(float[][][][] batch);

@@ -1,17 +1,19 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /** A CAM that is a weighted sum of the layer's channels: the method supplies only the channel weights. */
 public abstract class ChannelWeightCam extends CamMethod {
 
-    protected ChannelWeightCam(String name) {
-        super(name);
+    protected ChannelWeightCam(String name, String title, boolean usesGradients) {
+        super(name, title, usesGradients);
     }
 
     /** One weight per channel of the target layer. */
-    protected abstract float[] channelWeights(CamInputs in, CamSource source, float[][][] image);
+    protected abstract float[] channelWeights(CamData in, CamSource source, float[][][] image);
 
     @Override
-    protected final float[][] signedMap(CamInputs in, CamSource source, float[][][] image) {
+    protected final float[][] signedMap(CamData in, CamSource source, float[][][] image) {
         float[] w = channelWeights(in, source, image);
         if (w.length != in.channels()) {
             throw new IllegalStateException(name() + " gave " + w.length + " weights for " + in.channels() + " channels");

@@ -1,20 +1,26 @@
 package org.scalinglab.cam;
 
+import java.util.function.Supplier;
+import org.scalinglab.tf.CamData;
+import org.scalinglab.tf.Signatures;
+
 /**
  * CAM (Zhou et al., 2016) for a global-average-pool + dense head: a channel's weight is the dense kernel's
  * entry for that channel and the class. Only meaningful at the layer that feeds the pooling
  * ({@code top_activation}); needs no gradients.
  */
 public final class ClassActivationMap extends ChannelWeightCam {
-    private final float[][] denseKernel;
+    private final Supplier<float[][]> kernel;
 
     /** @param denseKernel the classifier's kernel in Keras layout [in = channels][out = classes] */
     public ClassActivationMap(float[][] denseKernel) {
-        super("cam");
-        if (denseKernel == null || denseKernel.length == 0) {
-            throw new IllegalArgumentException("CAM needs the dense layer's kernel [channels][classes]");
-        }
-        this.denseKernel = denseKernel;
+        this(() -> denseKernel);
+    }
+
+    /** @param denseKernel supplies the classifier's kernel when a map is made (null: a method only to describe) */
+    public ClassActivationMap(Supplier<float[][]> denseKernel) {
+        super("cam", "CAM", false);
+        this.kernel = denseKernel;
     }
 
     /**
@@ -34,11 +40,15 @@ public final class ClassActivationMap extends ChannelWeightCam {
     }
 
     @Override
-    protected float[] channelWeights(CamInputs in, CamSource source, float[][][] image) {
+    protected float[] channelWeights(CamData in, CamSource source, float[][][] image) {
+        float[][] denseKernel = kernel == null ? null : kernel.get();
+        if (denseKernel == null || denseKernel.length == 0) {
+            throw new IllegalArgumentException("CAM needs the dense layer's kernel [channels][classes]");
+        }
         if (denseKernel.length != in.channels()) {
             throw new IllegalArgumentException("CAM: the dense kernel has " + denseKernel.length + " inputs but layer has "
                     + in.channels() + " channels; CAM works only at the layer before global average pooling ("
-                    + DEFAULT_LAYER + ")");
+                    + Signatures.DEFAULT_CAM_LAYER + ")");
         }
         int cls = in.classIndex();
         if (cls >= denseKernel[0].length) {

@@ -1,5 +1,7 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /** Counts the images and the model calls that pass through a source, so results can state their cost. */
 final class CountingSource implements CamSource {
     private final CamSource inner;
@@ -11,10 +13,10 @@ final class CountingSource implements CamSource {
     }
 
     @Override
-    public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
+    public CamData camData(float[][][] image, String layer, int classIndex) {
         images++;
         calls++;
-        return inner.camInputs(image, layer, classIndex);
+        return inner.camData(image, layer, classIndex);
     }
 
     @Override

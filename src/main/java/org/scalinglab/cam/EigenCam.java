@@ -1,5 +1,7 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /**
  * Eigen-CAM (Muhammad and Yeasin, 2020), as pytorch-grad-cam computes it: centre the activations
  * (positions x channels) per channel, project them on the first right singular vector.
@@ -10,11 +12,17 @@ package org.scalinglab.cam;
 public final class EigenCam extends CamMethod {
 
     public EigenCam() {
-        super("eigencam");
+        super("eigencam", "Eigen-CAM", false);
+    }
+
+    /** The first principal component of the activations: the same map for every class. */
+    @Override
+    public boolean classSpecific() {
+        return false;
     }
 
     @Override
-    protected float[][] signedMap(CamInputs in, CamSource source, float[][][] image) {
+    protected float[][] signedMap(CamData in, CamSource source, float[][][] image) {
         int h = in.height();
         int w = in.width();
         int c = in.channels();

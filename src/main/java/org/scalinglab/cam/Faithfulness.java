@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 import java.util.Arrays;
 import java.util.Comparator;
 

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 /**
  * Every faithfulness number for one image, one class and one map.
  *

@@ -1,14 +1,16 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /** Grad-CAM (Selvaraju et al., 2017): a channel's weight is its gradient averaged over the layer's positions. */
 public final class GradCam extends ChannelWeightCam {
 
     public GradCam() {
-        super("gradcam");
+        super("gradcam", "Grad-CAM", true);
     }
 
     @Override
-    protected float[] channelWeights(CamInputs in, CamSource source, float[][][] image) {
+    protected float[] channelWeights(CamData in, CamSource source, float[][][] image) {
         float[][][] g = in.requireGradients("Grad-CAM");
         double[] sum = new double[in.channels()];
         for (float[][] row : g) {

@@ -1,5 +1,7 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /**
  * Grad-CAM++ (Chattopadhay et al., 2018), closed form as in pytorch-grad-cam:
  * alpha_ij = g^2 / (2 g^2 + sum_ab(A_ab) g^3), weight = sum_ij alpha_ij relu(g_ij); alpha is 0 where g is 0.
@@ -8,11 +10,11 @@ public final class GradCamPlusPlus extends ChannelWeightCam {
     private static final double EPS = 1e-6;
 
     public GradCamPlusPlus() {
-        super("gradcampp");
+        super("gradcampp", "Grad-CAM++", true);
     }
 
     @Override
-    protected float[] channelWeights(CamInputs in, CamSource source, float[][][] image) {
+    protected float[] channelWeights(CamData in, CamSource source, float[][][] image) {
         float[][][] g = in.requireGradients("Grad-CAM++");
         float[][][] a = in.activations();
         int c = in.channels();

@@ -1,14 +1,16 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /** LayerCAM (Jiang et al., 2021): element-wise, map_ij = sum_k relu(g_ijk) A_ijk. */
 public final class LayerCam extends CamMethod {
 
     public LayerCam() {
-        super("layercam");
+        super("layercam", "LayerCAM", true);
     }
 
     @Override
-    protected float[][] signedMap(CamInputs in, CamSource source, float[][][] image) {
+    protected float[][] signedMap(CamData in, CamSource source, float[][][] image) {
         float[][][] g = in.requireGradients("LayerCAM");
         float[][][] a = in.activations();
         float[][] out = new float[in.height()][in.width()];

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 /** How well a saliency map [H][W] points at a known object box (both in the same pixel grid). */
 public final class Localization {
     /** The pointing game's published tolerance (Zhang et al., Top-down Neural Attention by Excitation Backprop, 2016). */

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public final class LocalizationStudy {
 
-    /** @param box the object in model-input pixels; @param classIndex the class to explain, or {@link CamSource#TOP1} */
+    /** @param box the object in model-input pixels; @param classIndex the class to explain, or {@link EfficientNetModel#TOP1} */
     public record Sample(float[][][] image, Box box, int classIndex) {
     }
 

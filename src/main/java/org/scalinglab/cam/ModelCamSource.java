@@ -12,10 +12,9 @@ public final class ModelCamSource implements CamSource {
     }
 
     @Override
-    public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
+    public CamData camData(float[][][] image, String layer, int classIndex) {
         // one run either way: for TOP1 the graph picks the class from the logits it returns
-        CamData d = model.camData(image, layer, classIndex == TOP1 ? EfficientNetModel.TOP1 : classIndex);
-        return new CamInputs(d.logits(), d.activations(), d.gradients(), d.classIndex());
+        return model.camData(image, layer, classIndex);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,5 +1,7 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
+import org.scalinglab.tf.CropGeometry;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /**
  * Score-CAM (Wang et al., 2020): each channel, upsampled to the input size and min-max normalised to [0, 1],
  * masks the image (pixels x mask, so masked-out pixels turn black); the class's softmax probability on that
@@ -18,11 +20,17 @@ public final class ScoreCam extends ChannelWeightCam {
     }
 
     public ScoreCam(int batchSize) {
-        super("scorecam");
+        super("scorecam", "Score-CAM", false);
         if (batchSize < 1) {
             throw new IllegalArgumentException("Score-CAM batch size must be >= 1, got " + batchSize);
         }
         this.batchSize = batchSize;
+    }
+
+    /** The CAM pass, then one masked image per channel. */
+    @Override
+    public int forwardImages(int channels) {
+        return 1 + channels;
     }
 
     public int batchSize() {
@@ -30,7 +38,7 @@ public final class ScoreCam extends ChannelWeightCam {
     }
 
     @Override
-    protected float[] channelWeights(CamInputs in, CamSource source, float[][][] image) {
+    protected float[] channelWeights(CamData in, CamSource source, float[][][] image) {
         int height = image.length;
         int width = image[0].length;
         int channels = in.channels();

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 /**
  * The bounding box of the largest 4-connected region where heat >= threshold, as in Grad-CAM's weakly
  * supervised localisation (Selvaraju et al. 2017, threshold 15% of the maximum, box around the largest segment).

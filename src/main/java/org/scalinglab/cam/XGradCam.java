@@ -1,15 +1,17 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /** XGrad-CAM (Fu et al., 2020): weight = sum_ij g_ij A_ij / sum_ab A_ab. */
 public final class XGradCam extends ChannelWeightCam {
     private static final double EPS = 1e-7;
 
     public XGradCam() {
-        super("xgradcam");
+        super("xgradcam", "XGrad-CAM", true);
     }
 
     @Override
-    protected float[] channelWeights(CamInputs in, CamSource source, float[][][] image) {
+    protected float[] channelWeights(CamData in, CamSource source, float[][][] image) {
         float[][][] g = in.requireGradients("XGrad-CAM");
         float[][][] a = in.activations();
         int c = in.channels();

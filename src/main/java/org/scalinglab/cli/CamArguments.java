@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.CamSource;
-import org.scalinglab.cam.ClassActivationMap;
 import picocli.CommandLine.Option;
+import org.scalinglab.tf.Signatures;
+import org.scalinglab.tf.EfficientNetModel;
 
 /** The options of the commands that explain one image (cam, metrics): image, method, layer, class. */
 final class CamArguments {
@@ -17,7 +18,7 @@ final class CamArguments {
             description = "gradcam (default), gradcampp, xgradcam, layercam, scorecam, eigencam or cam")
     String method;
 
-    @Option(names = "--layer", defaultValue = CamMethod.DEFAULT_LAYER, paramLabel = "NAME",
+    @Option(names = "--layer", defaultValue = Signatures.DEFAULT_CAM_LAYER, paramLabel = "NAME",
             description = "target layer: top_activation (default) or a block output such as block6d_add")
     String layer;
 
@@ -47,19 +48,18 @@ final class CamArguments {
         if (classIndex != null && (classIndex < 0 || classIndex >= m.spec().classes())) {
             throw new IllegalArgumentException("--class must be between 0 and " + (m.spec().classes() - 1) + ", got " + classIndex);
         }
-        if (method.equals("cam") && !layer.equals(CamMethod.DEFAULT_LAYER)) {
-            throw new IllegalArgumentException("--method cam works only at " + CamMethod.DEFAULT_LAYER
+        if (method.equals("cam") && !layer.equals(Signatures.DEFAULT_CAM_LAYER)) {
+            throw new IllegalArgumentException("--method cam works only at " + Signatures.DEFAULT_CAM_LAYER
                     + " (the layer the global average pool and dense head read)");
         }
     }
 
     CamMethod method(ModelArguments.Resolved m) {
-        return CamMethods.create(method, () -> ClassActivationMap.kernelFromRowMajor(m.weights().get("predictions", "kernel"),
-                m.spec().headFilters()), batch);
+        return m.model().camMethod(method, batch);
     }
 
-    /** The requested class, or {@link CamSource#TOP1}: the CAM run itself then explains its top-1 prediction. */
+    /** The requested class, or {@link EfficientNetModel#TOP1}: the CAM run itself then explains its top-1 prediction. */
     int classOrTop1() {
-        return classIndex != null ? classIndex : CamSource.TOP1;
+        return classIndex != null ? classIndex : EfficientNetModel.TOP1;
     }
 }

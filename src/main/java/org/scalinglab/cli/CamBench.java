@@ -11,7 +11,7 @@ import org.scalinglab.tf.EfficientNetModel;
 
 /**
  * Times a CAM method against a plain forward pass of the same image, interleaved run by run so that a busy machine
- * slows both alike. The target is what {@code cam} uses: the given class, or {@link CamSource#TOP1},
+ * slows both alike. The target is what {@code cam} uses: the given class, or {@link EfficientNetModel#TOP1},
  * which the CAM run resolves itself from its own logits; either way a gradient method's time is one
  * forward-and-gradient pass plus its channel weights.
  */

@@ -1,6 +1,5 @@
 package org.scalinglab.cli;
 
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scalinglab.app.Explainer;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamResult;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.cam.CropGeometry;
 import org.scalinglab.cam.Heatmap;
 import org.scalinglab.cam.HeatmapScaling;
 import org.scalinglab.cam.Localization;
@@ -19,6 +18,7 @@ import org.scalinglab.cam.ModelCamSource;
 import org.scalinglab.cam.OverlayWriter;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.ImagePreprocessor;
+import org.scalinglab.tf.ImagePreprocessor.DecodedImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,14 +60,14 @@ final class CamCommand implements Callable<Integer> {
         if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench must be between 1 and 100000, got " + bench);
         ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
         cam.checkAgainst(m);
-        ImagePreprocessor.Prepared in = ImagePreprocessor.load(cam.image, m.resolution());
+        DecodedImage image = ImagePreprocessor.decode(cam.image);
 
         Map<String, Object> report = new LinkedHashMap<>();
         try (EfficientNetModel net = EfficientNetModel.load(m.spec(), m.weights(), models.options())) {
             int target = cam.classOrTop1();
             CamMethod method = cam.method(m);
-            ModelCamSource source = new ModelCamSource(net);
-            CamResult r = method.compute(source, in.pixels(), cam.layer, target); // also predicts: no separate forward pass
+            Explainer.Explanation e = Explainer.explain(net, m.model(), image, m.resolution(), method, cam.layer, target);
+            CamResult r = e.cam();
             float[] probabilities = r.probabilities();
             Heatmap heatmap = HeatmapScaling.perMap(r.map());
 
@@ -88,12 +88,11 @@ final class CamCommand implements Callable<Integer> {
             report.put("model_calls", r.modelCalls());
             report.put("device", net.device());
             if (out != null) {
-                BufferedImage original = ImagePreprocessor.read(cam.image);
-                OverlayWriter.writePng(OverlayWriter.render(original, heatmap, geometry(in.crop(), original), style), out);
+                OverlayWriter.writePng(Explainer.overlay(image.image(), heatmap, e, style), out);
                 report.put("overlay", out.toString());
             }
             if (bench != null) {
-                benchResult = CamBench.run(net, method, source, in.pixels(), cam.layer, target, bench, r);
+                benchResult = CamBench.run(net, method, new ModelCamSource(net), e.input().pixels(), cam.layer, target, bench, r);
                 report.put("bench", benchResult.toMap());
             }
         }
@@ -101,11 +100,6 @@ final class CamCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The crop (in original pixels) in the pixels of the decoded image, which is subsampled for very large files. */
-    static CropGeometry geometry(ImagePreprocessor.Crop c, BufferedImage shown) {
-        double s = shown.getWidth() / (double) c.imageWidth();
-        return new CropGeometry(shown.getWidth(), shown.getHeight(), c.left() * s, c.top() * s, c.side() * s);
-    }
 
     private void print(Map<String, Object> r) {
         PrintWriter o = spec.commandLine().getOut();

@@ -1,8 +1,9 @@
 package org.scalinglab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
-import org.scalinglab.AppLog;
+import org.scalinglab.app.AppLog;
 import org.scalinglab.tf.TfProfile;
 import org.scalinglab.tf.TfRuntime;
 import picocli.CommandLine;
@@ -24,13 +25,16 @@ import picocli.CommandLine.Command;
                 CamCommand.class,
                 MetricsCommand.class,
                 FigureCommand.class,
-                ScreenshotCommand.class,
                 PredictCommand.class,
+                EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_USAGE = 2;
-    /** The commands that train: they run TensorFlow with oneDNN, which trains about twice as fast here. */
-    private static final Set<String> TRAINING_COMMANDS = Set.of("train", "study", "grid-search", "sweep");
+    /**
+     * The commands that train run TensorFlow with oneDNN, which trains about twice as fast here; evaluate too, so it
+     * runs the trainer's validation with the trainer's kernels and reproduces its figures exactly.
+     */
+    private static final Set<String> TRAINING_COMMANDS = Set.of("train", "study", "grid-search", "sweep", "evaluate");
 
     /** The TensorFlow profile for a command line: training for the training commands, inference for the rest. */
     public static TfProfile profileFor(String... args) {
@@ -43,11 +47,20 @@ public final class Cli implements Runnable {
     }
 
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), List.of(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, List.of(), args);
+    }
+
+    /**
+     * @param more commands from above this package (the window's screenshot command, which Main adds), each annotated
+     *             with picocli's {@code @Command}
+     */
+    public static int run(PrintWriter out, PrintWriter err, List<Object> more, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        for (Object command : more) cl.addSubcommand(command);
         cl.getCommandSpec().usageMessage().footer("%nLogs: " + AppLog.logDir().toString().replace("%", "%%"));
         cl.setOut(out);
         cl.setErr(err);

@@ -9,18 +9,19 @@ import java.util.concurrent.Callable;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.compare.ComparisonResult;
-import org.scalinglab.compare.ComparisonRunner;
-import org.scalinglab.compare.LineupModel;
-import org.scalinglab.compare.Lineups;
+import org.scalinglab.app.AppHome;
+import org.scalinglab.app.ComparisonResult;
+import org.scalinglab.app.ComparisonRunner;
+import org.scalinglab.app.LineupModel;
+import org.scalinglab.app.Lineups;
 import org.scalinglab.export.FigureWriter;
 import org.scalinglab.scaling.OfficialModel;
-import org.scalinglab.tf.ImagePreprocessor;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.scalinglab.tf.Signatures;
 
 @Command(name = "figure", mixinStandardHelpOptions = true, sortOptions = false,
         description = "The CAM comparison as a figure for a paper or slides (headless): one row per image, one column per model of the line-up (base, compound and the width-, depth- and resolution-only networks of equal cost), each with its top-1 and heatmap, one shared colour scale and its legend. PNG (at --dpi), SVG or PDF by extension.")
@@ -35,7 +36,7 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = CamMethods.DEFAULT, paramLabel = "NAME",
             description = "gradcam (default), gradcampp, xgradcam, layercam, scorecam, eigencam or cam")
     String method;
-    @Option(names = "--layer", defaultValue = CamMethod.DEFAULT_LAYER, paramLabel = "NAME", description = "target layer (default ${DEFAULT-VALUE})")
+    @Option(names = "--layer", defaultValue = Signatures.DEFAULT_CAM_LAYER, paramLabel = "NAME", description = "target layer (default ${DEFAULT-VALUE})")
     String layer;
     @Option(names = "--class", paramLabel = "C", description = "class index to explain (default: each model's top-1)")
     Integer classIndex;
@@ -60,7 +61,7 @@ final class FigureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        FigureWriter.Format format = FigureWriter.formatOf(out);
+        FigureWriter.Format format = FigureWriter.Format.of(out);
         if (dpi < FigureWriter.MIN_DPI || dpi > FigureWriter.MAX_DPI) {
             throw new IllegalArgumentException("--dpi must be between " + FigureWriter.MIN_DPI + " and " + FigureWriter.MAX_DPI + ", got " + dpi);
         }
@@ -68,9 +69,10 @@ final class FigureCommand implements Callable<Integer> {
         Colormap colors = Colormap.parse(colormap);
         ComparisonRunner.Settings settings = new ComparisonRunner.Settings(method.trim().toLowerCase(Locale.ROOT), layer, classIndex,
                 colors, alpha, !perMapScale, batch);
+        List<ComparisonRunner.Input> inputs = new java.util.ArrayList<>();
         for (Path image : images) {
             if (!Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
-            ImagePreprocessor.read(image); // one line for a file that is no image, before any model loads
+            inputs.add(ComparisonRunner.Input.read(image)); // one line for a file that is no image, before any model loads
         }
         List<LineupModel> models = lineup();
         if (models.stream().noneMatch(LineupModel::hasWeights)) {
@@ -86,7 +88,7 @@ final class FigureCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ComparisonResult result;
         try (ComparisonRunner runner = new ComparisonRunner(models, options)) {
-            result = runner.run(images, settings, (done, total, message) -> {
+            result = runner.run(inputs, settings, (done, total, message) -> {
                 if (done < total) err.printf(Locale.ROOT, "[%d/%d] %s%n", done + 1, total, message);
                 else err.println(message);
                 err.flush();
@@ -103,7 +105,7 @@ final class FigureCommand implements Callable<Integer> {
 
     private List<LineupModel> lineup() throws java.io.IOException {
         String l = lineup.trim().toLowerCase(Locale.ROOT);
-        if (l.equals("study")) return Lineups.study(studyDir != null ? studyDir : StudyFolder.defaultDir());
+        if (l.equals("study")) return Lineups.study(studyDir != null ? studyDir : AppHome.studyDir());
         OfficialModel m;
         try {
             m = OfficialModel.parse(l);

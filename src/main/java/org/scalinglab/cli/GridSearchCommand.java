@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalinglab.arch.CostModel;
 import org.scalinglab.arch.NetworkSpec;
-import org.scalinglab.export.GridChart;
+import org.scalinglab.app.GridChart;
 import org.scalinglab.scaling.GridCandidates;
 import org.scalinglab.train.GridSearch;
 import org.scalinglab.train.GridSearchReport;

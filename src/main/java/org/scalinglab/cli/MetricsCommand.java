@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scalinglab.cam.Box;
+import org.scalinglab.tf.Box;
+import org.scalinglab.app.Explainer;
 import org.scalinglab.cam.CamResult;
-import org.scalinglab.cam.CropGeometry;
+import org.scalinglab.tf.CropGeometry;
 import org.scalinglab.cam.Faithfulness;
 import org.scalinglab.cam.FaithfulnessReport;
 import org.scalinglab.cam.HeatmapScaling;
@@ -17,6 +18,7 @@ import org.scalinglab.cam.ModelCamSource;
 import org.scalinglab.cam.PerturbationCurve;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.ImagePreprocessor;
+import org.scalinglab.tf.ImagePreprocessor.DecodedImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,22 +45,23 @@ final class MetricsCommand implements Callable<Integer> {
         Box originalBox = box == null ? null : parseBox(box);
         ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
         cam.checkAgainst(m);
-        ImagePreprocessor.Prepared in = ImagePreprocessor.load(cam.image, m.resolution());
-        ImagePreprocessor.Crop c = in.crop();
-        if (originalBox != null && (originalBox.x1() > c.imageWidth() || originalBox.y1() > c.imageHeight())) {
-            throw new IllegalArgumentException("--box " + box + " reaches outside the " + c.imageWidth() + "x" + c.imageHeight() + " image");
+        DecodedImage image = ImagePreprocessor.decode(cam.image);
+        CropGeometry crop = ImagePreprocessor.prepare(image, m.resolution(), 1.0).crop();
+        if (originalBox != null && (originalBox.x1() > crop.originalWidth() || originalBox.y1() > crop.originalHeight())) {
+            throw new IllegalArgumentException("--box " + box + " reaches outside the " + crop.originalWidth() + "x" + crop.originalHeight() + " image");
         }
-        CropGeometry crop = new CropGeometry(c.imageWidth(), c.imageHeight(), c.left(), c.top(), c.side());
         Box inputBox = originalBox == null ? null : crop.toInput(originalBox, m.resolution());
         if (inputBox != null && inputBox.area() == 0) {
-            throw new IllegalArgumentException("--box " + box + " lies outside the centred square the model sees ("
-                    + String.format(Locale.ROOT, "x %.0f..%.0f, y %.0f..%.0f", c.left(), c.left() + c.side(), c.top(), c.top() + c.side()) + ")");
+            throw new IllegalArgumentException("--box " + box + " lies outside the centred square the model sees (" + String.format(Locale.ROOT,
+                    "x %.0f..%.0f, y %.0f..%.0f", crop.cropX(), crop.cropX() + crop.cropSize(), crop.cropY(), crop.cropY() + crop.cropSize()) + ")");
         }
 
         Map<String, Object> r = new LinkedHashMap<>();
         try (EfficientNetModel net = EfficientNetModel.load(m.spec(), m.weights(), models.options())) {
+            Explainer.Explanation e = Explainer.explain(net, m.model(), image, m.resolution(), cam.method(m), cam.layer, cam.classOrTop1());
+            ImagePreprocessor.Prepared in = e.input();
             ModelCamSource source = new ModelCamSource(net);
-            CamResult result = cam.method(m).compute(source, in.pixels(), cam.layer, cam.classOrTop1());
+            CamResult result = e.cam();
             int target = result.classIndex();
             float[] probabilities = result.probabilities();
             float[][] saliency = HeatmapScaling.perMap(result.map()).values();

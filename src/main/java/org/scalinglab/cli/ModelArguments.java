@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.scalinglab.arch.NetworkSpec;
-import org.scalinglab.compare.LineupModel;
-import org.scalinglab.compare.Lineups;
+import org.scalinglab.app.AppHome;
+import org.scalinglab.app.LineupModel;
+import org.scalinglab.app.Lineups;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.ImageNetLabels;
+import org.scalinglab.train.ScalingStudy;
 import org.scalinglab.tf.KerasH5;
 import org.scalinglab.tf.KerasWeights;
 import org.scalinglab.tf.ModelOptions;
@@ -58,10 +60,26 @@ final class ModelArguments {
      * A network ready to load: its short label (b0, study:base), its title for people, its spec, weights and where
      * they came from (a file or "random"), class names, and the input size to use.
      */
-    record Resolved(String label, String title, NetworkSpec spec, KerasWeights weights, String weightsSource,
-                    List<String> classNames, int resolution) {
+    /** @param classFolders the image folders the model was trained on (a study model's), or null where unknown */
+    record Resolved(LineupModel model, String title, String weightsSource, int resolution, List<String> classFolders) {
+        String label() {
+            return model.label();
+        }
+
+        NetworkSpec spec() {
+            return model.spec();
+        }
+
+        KerasWeights weights() {
+            return model.weights();
+        }
+
+        List<String> classNames() {
+            return model.classNames();
+        }
+
         String className(int index) {
-            return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
+            return model.className(index);
         }
     }
 
@@ -112,7 +130,8 @@ final class ModelArguments {
         }
         String label = official != null ? official.id() : String.format(Locale.ROOT, "w=%.3g d=%.3g", spec.width(), spec.depth());
         String title = official != null ? "EfficientNet-" + official.name() : "Network " + label;
-        return new Resolved(label, title, spec, w, source, classNames(spec.classes()), resolution != null ? resolution : spec.resolution());
+        return new Resolved(new LineupModel(label, spec, classNames(spec.classes()), w, null), title, source,
+                resolution != null ? resolution : spec.resolution(), null);
     }
 
     ModelOptions options() {
@@ -136,15 +155,16 @@ final class ModelArguments {
         if (weights != null) {
             throw new IllegalArgumentException("--weights does not apply to study models: their weights are in the study folder");
         }
-        Path dir = studyDir != null ? studyDir : StudyFolder.defaultDir();
+        Path dir = studyDir != null ? studyDir : AppHome.studyDir();
         List<LineupModel> models = Lineups.study(dir);
         List<String> kinds = new ArrayList<>();
         for (LineupModel lm : models) {
             kinds.add(lm.spec().name());
             if (!lm.spec().name().equals(kind)) continue;
             if (!lm.hasWeights()) throw new IllegalArgumentException("study model " + kind + " in " + dir + ": " + lm.missingReason());
-            return new Resolved("study:" + kind, "Study model " + lm.label(), lm.spec(), lm.weights(),
-                    dir.resolve(kind).resolve("model.h5").toString(), lm.classNames(), resolution != null ? resolution : lm.spec().resolution());
+            return new Resolved(new LineupModel("study:" + kind, lm.spec(), lm.classNames(), lm.weights(), null), "Study model " + lm.label(),
+                    dir.resolve(kind).resolve("model.h5").toString(), resolution != null ? resolution : lm.spec().resolution(),
+                    ScalingStudy.read(dir.resolve("report.json")).classes());
         }
         throw new IllegalArgumentException("no model '" + kind + "' in the study in " + dir + "; it has " + String.join(", ", kinds));
     }

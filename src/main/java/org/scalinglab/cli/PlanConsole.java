@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
-import org.scalinglab.export.ChartExport;
+import org.scalinglab.export.FigureWriter;
 import org.scalinglab.train.ImageFolder;
 import org.scalinglab.train.PlannedReport;
 import org.scalinglab.train.TrainingProgress;
@@ -99,8 +99,8 @@ final class PlanConsole {
     /** name.png (2x) and name.svg in the folder. */
     static void writeChart(JFreeChart chart, Path dir, String name) {
         try {
-            ChartExport.write(chart, dir.resolve(name + ".png"), CHART_WIDTH, CHART_HEIGHT);
-            ChartExport.write(chart, dir.resolve(name + ".svg"), CHART_WIDTH, CHART_HEIGHT);
+            FigureWriter.write(chart, dir.resolve(name + ".png"), CHART_WIDTH, CHART_HEIGHT);
+            FigureWriter.write(chart, dir.resolve(name + ".svg"), CHART_WIDTH, CHART_HEIGHT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the " + name + " chart in " + dir + ": " + e.getMessage(), e);
         }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scalinglab.compare.ComparisonResult;
-import org.scalinglab.compare.ComparisonRunner;
+import org.scalinglab.app.ComparisonResult;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.ImageNetLabels;
+import org.scalinglab.app.LineupModel;
+import org.scalinglab.tf.CropGeometry;
 import org.scalinglab.tf.ImagePreprocessor;
 import org.scalinglab.tf.TfRuntime;
 import picocli.CommandLine.Command;
@@ -57,19 +58,20 @@ final class PredictCommand implements Callable<Integer> {
             result.put("imagenet_statistics", m.weights().imagenetStatistics());
             result.put("imagenet_fix", !models.noImagenetFix && m.weights().imagenetStatistics());
             result.put("image", image.toString());
-            ImagePreprocessor.Crop c = input.crop();
+            CropGeometry c = input.crop();
             Map<String, Object> crop = new LinkedHashMap<>();
-            crop.put("image_width", c.imageWidth());
-            crop.put("image_height", c.imageHeight());
-            crop.put("left", c.left());
-            crop.put("top", c.top());
-            crop.put("side", c.side());
-            crop.put("scale", c.scale());
+            crop.put("image_width", c.originalWidth());
+            crop.put("image_height", c.originalHeight());
+            crop.put("left", c.cropX());
+            crop.put("top", c.cropY());
+            crop.put("side", c.cropSize());
+            crop.put("scale", c.cropSize() / input.resolution());
             result.put("crop", crop);
             result.put("device", net.device());
             result.put("tensorflow", TfRuntime.describe());
             result.put("load_ms", loadMs);
-            result.put("top", rows(ComparisonRunner.top(p.probabilities()[0], names, top)));
+            LineupModel named = labelsFile == null ? m.model() : new LineupModel(m.label(), m.spec(), names, m.weights(), null);
+            result.put("top", rows(named.top(p.probabilities()[0], top)));
             if (logits) result.put("logits", p.logits()[0]);
             if (bench != null) result.putAll(bench(net, batch, bench));
         }
@@ -82,9 +84,9 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<Map<String, Object>> rows(List<ComparisonResult.Prediction> predictions) {
+    private static List<Map<String, Object>> rows(List<LineupModel.Prediction> predictions) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ComparisonResult.Prediction p : predictions) {
+        for (LineupModel.Prediction p : predictions) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("index", p.index());
             row.put("label", p.label());

@@ -14,7 +14,7 @@ import org.scalinglab.arch.MbConvBreakdown;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.arch.StageCost;
 import org.scalinglab.export.BlockFigure;
-import org.scalinglab.export.ChartExport;
+import org.scalinglab.export.FigureWriter;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.scaling.PaperTables;
@@ -86,7 +86,7 @@ final class SpecCommand implements Callable<Integer> {
             throws IOException {
         if (blockStage == null || file == null) throw new IllegalArgumentException("--block-diagram STAGE and --out FILE go together");
         if (json) throw new IllegalArgumentException("--json and --block-diagram do not go together");
-        ChartExport.Format.of(file);
+        FigureWriter.Format.of(file);
         if (blockStage < 2 || blockStage > 8) throw new IllegalArgumentException("--block-diagram takes an MBConv stage, 2..8, got " + blockStage);
         int blocks = MbConvBreakdown.blocksOf(net, blockStage).size();
         if (blockIndex < 1 || blockIndex > blocks) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalinglab.arch.MatchedVariants;
 import org.scalinglab.arch.NetworkSpec;
-import org.scalinglab.export.StudyChart;
+import org.scalinglab.app.StudyChart;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.train.ImageFolder;
 import org.scalinglab.train.ScalingStudy;

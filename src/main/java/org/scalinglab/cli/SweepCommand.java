@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalinglab.arch.MatchedVariants;
-import org.scalinglab.export.SweepChart;
+import org.scalinglab.app.SweepChart;
 import org.scalinglab.train.ImageFolder;
 import org.scalinglab.train.ReportText;
 import org.scalinglab.train.TrainingConfig;

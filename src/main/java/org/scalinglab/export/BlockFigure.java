@@ -136,7 +136,7 @@ public final class BlockFigure implements Drawable {
 
     /** Writes the figure at its natural size; the format follows the extension (.png at 2x, .svg, .pdf). */
     public void write(Path out) throws IOException {
-        ChartExport.write(this, (model.isBlank() ? "" : model + ", ") + place, out, width(), height());
+        FigureWriter.write(this, (model.isBlank() ? "" : model + ", ") + place, out, width(), height());
     }
 
     /** Draws the figure scaled to fit the area, centred. */

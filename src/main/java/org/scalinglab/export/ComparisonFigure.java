@@ -62,6 +62,11 @@ public final class ComparisonFigure {
     }
 
     /** Size in points (1/72 inch). */
+    /** What the figure shows (the legend's title), for the PDF's properties. */
+    public String title() {
+        return legend.title();
+    }
+
     public double width() {
         return 2 * MARGIN + (columns.size() + 1) * CELL + columns.size() * GAP;
     }

@@ -8,13 +8,13 @@ import org.jfree.chart.renderer.PaintScale;
  * Values in [lower, upper] to viridis through five of its published anchor colours (Smith and van der Walt 2015,
  * CC0): readable in grey and by most colour-blind eyes. Values outside the range take the end colours.
  */
-final class ViridisScale implements PaintScale {
+public final class ViridisScale implements PaintScale {
     private static final Color[] STOPS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c), new Color(0x5ec962),
             new Color(0xfde725)};
     private final double lower;
     private final double upper;
 
-    ViridisScale(double lower, double upper) {
+    public ViridisScale(double lower, double upper) {
         this.lower = lower;
         this.upper = upper;
     }

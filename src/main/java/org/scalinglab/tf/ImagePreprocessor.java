@@ -30,7 +30,7 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>The image's size is read from its header before anything is decoded: more than {@value #MAX_SIDE} px per side or
  * {@value #MAX_MEGAPIXELS} megapixels is refused. Images above {@value #DECODE_MEGAPIXELS} megapixels are decoded with
- * integer subsampling (every k-th pixel, keeping the shorter side at least twice the resolution) so memory stays
+ * integer subsampling (every k-th pixel, keeping the shorter side at least {@value #DECODE_SHORT_SIDE} px) so memory stays
  * bounded. A JPEG's EXIF orientation is applied, so the network and the overlay see the photo upright as viewers show
  * it (Keras' and PIL's loaders ignore it); the crop geometry refers to that upright image.
  */
@@ -38,30 +38,26 @@ public final class ImagePreprocessor {
     public static final int MAX_SIDE = 16384;
     public static final int MAX_MEGAPIXELS = 150;
     static final int DECODE_MEGAPIXELS = 25;
+    /** The shorter side a subsampled decode keeps at least: twice the largest official resolution and more. */
+    static final int DECODE_SHORT_SIDE = 2048;
     /** Pixels above which decoding subsamples; a field so tests can lower it. */
     static long decodePixelBudget = DECODE_MEGAPIXELS * 1_000_000L;
 
     /**
-     * Where the network's input came from in the original image: the square [left, left + side) x [top, top + side)
-     * in original pixels, shown at {@code resolution} x {@code resolution}. A heatmap cell edge u (in input pixels)
-     * lies at x = left + u * scale() in the original.
+     * An image decoded once for every model that looks at it: upright, subsampled when very large (see the class
+     * comment); {@code fileWidth} x {@code fileHeight} is the upright size of the file itself.
      */
-    public record Crop(int imageWidth, int imageHeight, double left, double top, double side, int resolution) {
-        public double scale() {
-            return side / resolution;
-        }
-
-        public double toImageX(double u) {
-            return left + u * scale();
-        }
-
-        public double toImageY(double v) {
-            return top + v * scale();
-        }
+    public record DecodedImage(BufferedImage image, int fileWidth, int fileHeight) {
     }
 
-    /** The network input, pixels[y][x][rgb] in 0..255, and where it came from. */
-    public record Prepared(float[][][] pixels, Crop crop) {
+    /**
+     * The network input, pixels[y][x][rgb] in 0..255, and the square of the file it came from ({@code crop}, in the
+     * file's upright pixels).
+     */
+    public record Prepared(float[][][] pixels, CropGeometry crop) {
+        public int resolution() {
+            return pixels.length;
+        }
     }
 
     private ImagePreprocessor() {
@@ -76,23 +72,29 @@ public final class ImagePreprocessor {
      * @throws IllegalArgumentException with a one-line reason for files that are not (readable) images or too large
      */
     public static Prepared load(Path file, int resolution, double cropFraction) throws IOException {
-        if (resolution < 1 || resolution > 8192) throw new IllegalArgumentException("resolution must be 1..8192, got " + resolution);
-        Decoded d = decode(file, resolution);
-        return prepare(d.image, resolution, cropFraction, d.subsampling, d.width, d.height);
+        return prepare(decode(file), resolution, cropFraction);
     }
 
-    /** The decoded image (subsampled when very large, see the class comment), for display next to a heatmap. */
-    public static BufferedImage read(Path file) throws IOException {
-        return decode(file, 1024).image;
+    /**
+     * Decodes an image file once, for display and for every model: subsampled only above {@value #DECODE_MEGAPIXELS}
+     * megapixels, keeping the shorter side at least {@value #DECODE_SHORT_SIDE} pixels.
+     *
+     * @throws IllegalArgumentException with a one-line reason for files that are not (readable) images or too large
+     */
+    public static DecodedImage decode(Path file) throws IOException {
+        return decode(file, DECODE_SHORT_SIDE / 2);
     }
 
-    /** Crops and resizes an image already in memory. */
+    /** Crops and resizes an image already in memory (its own pixels are the file's). */
     public static Prepared prepare(BufferedImage image, int resolution, double cropFraction) {
-        return prepare(image, resolution, cropFraction, 1, image.getWidth(), image.getHeight());
+        return prepare(new DecodedImage(image, image.getWidth(), image.getHeight()), resolution, cropFraction);
     }
 
-    private static Prepared prepare(BufferedImage image, int resolution, double cropFraction, int k, int origW, int origH) {
+    /** The centred square ({@code cropFraction} of the shorter side) resized to the network's input. */
+    public static Prepared prepare(DecodedImage decoded, int resolution, double cropFraction) {
+        if (resolution < 1 || resolution > 8192) throw new IllegalArgumentException("resolution must be 1..8192, got " + resolution);
         if (!(cropFraction > 0 && cropFraction <= 1)) throw new IllegalArgumentException("crop fraction must be in (0, 1], got " + cropFraction);
+        BufferedImage image = decoded.image();
         int w = image.getWidth();
         int h = image.getHeight();
         double side = Math.min(w, h) * cropFraction;
@@ -121,16 +123,14 @@ public final class ImagePreprocessor {
                 for (int c = 0; c < 3; c++) p[c] = Math.max(0f, Math.min(255f, column[y * 3 + c]));
             }
         }
-        Crop crop = new Crop(origW, origH, left * k, top * k, side * k, resolution);
-        return new Prepared(pixels, crop);
+        // the square in the file's pixels: the decoded image may be subsampled
+        double k = decoded.fileWidth() / (double) w;
+        return new Prepared(pixels, new CropGeometry(decoded.fileWidth(), decoded.fileHeight(), left * k, top * k, side * k));
     }
 
     // ---- decoding
 
-    private record Decoded(BufferedImage image, int width, int height, int subsampling) {
-    }
-
-    private static Decoded decode(Path file, int resolution) throws IOException {
+    private static DecodedImage decode(Path file, int resolution) throws IOException {
         String name = file.getFileName().toString();
         if (!Files.exists(file)) throw new IllegalArgumentException("image not found: " + file);
         if (Files.isDirectory(file)) throw new IllegalArgumentException(file + " is a folder, not an image");
@@ -162,7 +162,7 @@ public final class ImagePreprocessor {
                 }
                 int orientation = ExifOrientation.read(file);
                 image = ExifOrientation.upright(image, orientation);
-                return ExifOrientation.transposes(orientation) ? new Decoded(image, h, w, k) : new Decoded(image, w, h, k);
+                return ExifOrientation.transposes(orientation) ? new DecodedImage(image, h, w) : new DecodedImage(image, w, h);
             } catch (IIOException | java.io.EOFException | IndexOutOfBoundsException | IllegalStateException
                      | java.awt.color.CMMException | NegativeArraySizeException e) {
                 throw new IllegalArgumentException(name + " is truncated or damaged: " + reader.getFormatName() + " decoding failed ("

@@ -45,6 +45,10 @@ public final class BatchLoader implements AutoCloseable {
         });
     }
 
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** How many different files could not be read as images (each counted once, however many epochs). */
     public int skipped() {
         return unreadable.size();

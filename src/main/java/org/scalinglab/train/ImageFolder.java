@@ -112,4 +112,21 @@ public final class ImageFolder {
         out.sort((a, b) -> a.file().compareTo(b.file()));
         return out;
     }
+
+    /**
+     * The images to evaluate in a folder: {@code val/} of a train/val root, else every class sub-folder of the root
+     * (nothing held out), as {@link #validation()}. The classes are the sub-folders (of train/ where there is one)
+     * sorted by name, the order training gives them.
+     */
+    public static ImageFolder forEvaluation(Path root) {
+        if (!Files.isDirectory(root)) throw new IllegalArgumentException("image folder not found: " + root);
+        Path trainDir = root.resolve("train");
+        Path valDir = root.resolve("val");
+        if (Files.isDirectory(trainDir) && Files.isDirectory(valDir)) {
+            List<String> classes = classFolders(trainDir);
+            return new ImageFolder(classes, List.of(), items(valDir, classes));
+        }
+        List<String> classes = classFolders(root);
+        return new ImageFolder(classes, List.of(), items(root, classes));
+    }
 }

@@ -96,16 +96,16 @@ public final class Trainer {
                         }
                         double trainSeconds = (System.nanoTime() - t0) / 1e9;
                         KerasWeights current = graph.weights();
-                        Evaluator.Accuracy acc = Evaluator.evaluate(spec, current, data.validation(), loader);
+                        Evaluator.Result acc = Evaluator.evaluate(spec, current, data.validation(), loader, (d, t) -> { }, () -> false);
                         seconds += (System.nanoTime() - t0) / 1e9;
                         Checkpoint.EpochRecord record = new Checkpoint.EpochRecord(epoch, step, lossSum / Math.max(1, batches),
-                                correct / (double) Math.max(1, seen), acc.top1(), acc.top5(), trainSeconds, seen / trainSeconds);
+                                correct / (double) Math.max(1, seen), acc.top1(), acc.top5Rate(), trainSeconds, seen / trainSeconds);
                         history.add(record);
                         checkpoint.save(spec, current, graph.momentumSlots(), new Checkpoint.State(spec.width(), spec.depth(),
                                 spec.resolution(), spec.classes(), epoch + 1, step, seconds, data.classes(), history));
                         progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps, record.loss(),
                                 record.accuracy(), record.imagesPerSecond(), Double.NaN, schedule.at(Math.max(0, step - 1)),
-                                acc.top1(), acc.top5(), true, Double.NaN, loader.skippedNote()));
+                                acc.top1(), acc.top5Rate(), true, Double.NaN, loader.skippedNote()));
                     }
                 }
             }

@@ -14,8 +14,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.scalinglab.compare.ComparisonResult;
-import org.scalinglab.compare.LineupModel;
+import org.scalinglab.app.ComparisonResult;
+import org.scalinglab.app.LineupModel;
 
 /**
  * The comparison as a grid: a header per model (name, d/w/r, multiply-adds), then one row per image: the photo,
@@ -152,7 +152,7 @@ final class CamGrid extends GridPane {
             box.getChildren().add(target);
         }
         for (int i = 0; i < c.top5().size(); i++) {
-            ComparisonResult.Prediction p = c.top5().get(i);
+            LineupModel.Prediction p = c.top5().get(i);
             Label l = new Label(String.format(Locale.ROOT, "%d. %s  %.1f%%", i + 1, p.label(), 100 * p.probability()));
             l.getStyleClass().add(i == 0 ? "cam-top1" : "cam-prediction");
             l.setMaxWidth(cell);

@@ -31,7 +31,7 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.compare.ComparisonRunner;
+import org.scalinglab.app.ComparisonRunner;
 import org.scalinglab.scaling.OfficialModel;
 
 /**
@@ -230,8 +230,8 @@ final class CamView extends BorderPane {
         return known;
     }
 
-    static String knownClassesText(List<org.scalinglab.compare.LineupModel> lineup) {
-        List<String> names = lineup.stream().map(org.scalinglab.compare.LineupModel::classNames).filter(n -> !n.isEmpty())
+    static String knownClassesText(List<org.scalinglab.app.LineupModel> lineup) {
+        List<String> names = lineup.stream().map(org.scalinglab.app.LineupModel::classNames).filter(n -> !n.isEmpty())
                 .findFirst().orElse(List.of());
         if (names.isEmpty() || names.size() > 20) return "";
         return "These models know only " + names.size() + " classes: " + String.join(", ", names)
@@ -298,7 +298,7 @@ final class CamView extends BorderPane {
     private HBox camRow() {
         method.getItems().setAll(CamMethods.NAMES);
         method.valueProperty().bindBidirectional(vm.methodProperty());
-        method.setConverter(converter(ComparisonRunner::methodTitle));
+        method.setConverter(converter(n -> CamMethods.describe(n).title()));
         method.setId("cam-method");
         method.setTooltip(new Tooltip("How the map is made: Grad-CAM weighs the layer's channels by the gradient of the class score"));
 

@@ -32,18 +32,20 @@ import javafx.concurrent.Task;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.compare.ComparisonResult;
-import org.scalinglab.compare.ComparisonSession;
-import org.scalinglab.compare.ComparisonRunner;
-import org.scalinglab.compare.LineupModel;
-import org.scalinglab.compare.TargetClass;
+import org.scalinglab.app.ComparisonResult;
+import org.scalinglab.app.ComparisonSession;
+import org.scalinglab.app.Messages;
+import org.scalinglab.app.ComparisonRunner;
+import org.scalinglab.app.LineupModel;
+import org.scalinglab.app.TargetClass;
 import org.scalinglab.export.ComparisonFigure;
 import org.scalinglab.export.FigureWriter;
-import org.scalinglab.export.Scenario;
+import org.scalinglab.app.Scenario;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.ModelStore;
 import org.scalinglab.tf.TfRuntime;
+import org.scalinglab.tf.Signatures;
 
 /**
  * The CAM comparison's state: the images, the line-up of models, the CAM settings, and the last comparison. All model
@@ -87,7 +89,7 @@ public final class CamViewModel implements AutoCloseable {
     private final ObjectProperty<OfficialModel> official = new SimpleObjectProperty<>(this, "official", OfficialModel.B1);
     private final StringProperty method = new SimpleStringProperty(this, "method", CamMethods.DEFAULT);
     private final ObjectProperty<Integer> targetClass = new SimpleObjectProperty<>(this, "targetClass", null);
-    private final StringProperty layer = new SimpleStringProperty(this, "layer", CamMethod.DEFAULT_LAYER);
+    private final StringProperty layer = new SimpleStringProperty(this, "layer", Signatures.DEFAULT_CAM_LAYER);
     private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap", Colormap.JET);
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 0.5);
 
@@ -95,7 +97,7 @@ public final class CamViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<LineupModel>> lineup = new ReadOnlyObjectWrapper<>(this, "lineup", List.of());
     private final ReadOnlyObjectWrapper<ComparisonResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<String> classChoices = FXCollections.observableArrayList(TargetClass.TOP1);
-    private final ObservableList<String> layerChoices = FXCollections.observableArrayList(CamMethod.DEFAULT_LAYER);
+    private final ObservableList<String> layerChoices = FXCollections.observableArrayList(Signatures.DEFAULT_CAM_LAYER);
     // one read-only view each: listeners on a view live as long as the view
     private final ObservableList<Path> imagesView = FXCollections.unmodifiableObservableList(images);
     private final ObservableList<String> classChoicesView = FXCollections.unmodifiableObservableList(classChoices);
@@ -209,7 +211,7 @@ public final class CamViewModel implements AutoCloseable {
             try {
                 d = TfRuntime.describe();
             } catch (RuntimeException | LinkageError e) {
-                d = "unavailable (" + firstLine(e.getMessage()) + ")";
+                d = "unavailable (" + Messages.firstLine(e.getMessage()) + ")";
             }
             String shown = d;
             Platform.runLater(() -> device.set(shown));
@@ -286,7 +288,7 @@ public final class CamViewModel implements AutoCloseable {
             return null;
         }
         try {
-            FigureWriter.formatOf(out);
+            FigureWriter.Format.of(out);
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
             return null;
@@ -306,7 +308,7 @@ public final class CamViewModel implements AutoCloseable {
     }
 
     private static String describeExport(ComparisonFigure f, Path out, int dpi) {
-        if (FigureWriter.formatOf(out) != FigureWriter.Format.PNG) return "";
+        if (FigureWriter.Format.of(out) != FigureWriter.Format.PNG) return "";
         return String.format(Locale.ROOT, " (%d×%d px, %d dpi)", (int) Math.ceil(f.width() * dpi / 72.0),
                 (int) Math.ceil(f.height() * dpi / 72.0), dpi);
     }
@@ -525,7 +527,7 @@ public final class CamViewModel implements AutoCloseable {
             if (common == null) common = new ArrayList<>(l);
             else common.retainAll(l);
         }
-        List<String> layers = new ArrayList<>(common == null ? List.of(CamMethod.DEFAULT_LAYER) : common);
+        List<String> layers = new ArrayList<>(common == null ? List.of(Signatures.DEFAULT_CAM_LAYER) : common);
         java.util.Collections.reverse(layers);
         layerChoices.setAll(layers);
     }
@@ -588,18 +590,13 @@ public final class CamViewModel implements AutoCloseable {
             return "out of memory: compare fewer images or smaller models, or give Java more memory "
                     + "(SCALING_LAB_JAVA_OPTS=-Xmx8g)";
         }
-        String m = firstLine(t.getMessage());
+        String m = Messages.firstLine(t.getMessage());
         if (t instanceof IllegalArgumentException || t instanceof IllegalStateException || t instanceof IOException) {
             return m.isEmpty() ? t.getClass().getSimpleName() : m;
         }
         return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
-    }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {

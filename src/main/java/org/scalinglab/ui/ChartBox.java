@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.scalinglab.export.ChartExport;
+import org.scalinglab.export.FigureWriter;
 
 /** A chart in the JavaFX viewer (tooltips, zoom) with buttons that export it as PNG, SVG or PDF. */
 final class ChartBox extends BorderPane {
@@ -24,7 +24,7 @@ final class ChartBox extends BorderPane {
         viewer.setMinSize(200, 150);
         setCenter(viewer);
         bar = new ExportBar(id, () -> "this chart (" + EXPORT_WIDTH + "×" + EXPORT_HEIGHT + " points)",
-                file -> ChartExport.write(viewer.getChart(), file, EXPORT_WIDTH, EXPORT_HEIGHT), onError);
+                file -> FigureWriter.write(viewer.getChart(), file, EXPORT_WIDTH, EXPORT_HEIGHT), onError);
         setBottom(bar);
     }
 

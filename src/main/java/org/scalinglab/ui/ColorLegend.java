@@ -11,8 +11,9 @@ import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.Rectangle;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.compare.ComparisonResult;
-import org.scalinglab.compare.ComparisonRunner;
+import org.scalinglab.app.ComparisonResult;
+import org.scalinglab.app.ComparisonRunner;
+import org.scalinglab.cam.CamMethods;
 
 /** The one colour scale all maps share: low ▮▮▮ high, and what the maps are (method, layer, scaling). */
 final class ColorLegend extends HBox {
@@ -48,7 +49,7 @@ final class ColorLegend extends HBox {
         if (result == null) {
             title.setText("one colour scale for every map");
         } else {
-            title.setText(ComparisonRunner.methodTitle(result.method()) + " at " + result.layer()
+            title.setText(CamMethods.describe(result.method()).title() + " at " + result.layer()
                     + " · one scale for every map" + (result.scaling().isEmpty() ? "" : " (" + result.scaling() + ")")
                     + " · colour covers the square each model sees");
         }

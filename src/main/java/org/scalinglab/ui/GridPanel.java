@@ -133,7 +133,7 @@ final class GridPanel extends SplitPane {
         if (r == null) {
             results.showEmpty();
         } else {
-            results.show(org.scalinglab.export.GridChart.chart(r, scale), GridViewModel.summary(r));
+            results.show(org.scalinglab.app.GridChart.chart(r, scale), GridViewModel.summary(r));
         }
     }
 

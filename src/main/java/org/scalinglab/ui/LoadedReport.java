@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.scalinglab.compare.BundledFolders;
+import org.scalinglab.app.AppHome;
 
 /**
  * A search report shown in a panel (grid.json or sweep.json): the report, the file it came from, and a one-line
@@ -74,6 +74,6 @@ final class LoadedReport<T> {
     }
 
     private Optional<Path> bundled() {
-        return BundledFolders.find(BUNDLED_FOLDER).map(d -> d.resolve(fileName)).filter(Files::isRegularFile);
+        return AppHome.find(BUNDLED_FOLDER).map(d -> d.resolve(fileName)).filter(Files::isRegularFile);
     }
 }

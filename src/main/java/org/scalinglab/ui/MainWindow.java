@@ -24,7 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.scalinglab.export.Scenario;
+import org.scalinglab.app.Scenario;
 
 /**
  * The whole window: a tool bar (scenario files, presenter mode, full screen, shortcuts) over one tab per part of the

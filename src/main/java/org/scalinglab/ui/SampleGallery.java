@@ -15,7 +15,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import org.scalinglab.compare.BundledFolders;
+import org.scalinglab.app.AppHome;
 
 /** Thumbnails of the bundled sample-images/ folder; a click adds the photo to the comparison. */
 final class SampleGallery extends VBox {
@@ -31,7 +31,7 @@ final class SampleGallery extends VBox {
         List<Path> files = samples();
         if (files.isEmpty()) {
             Label none = new Label("No sample images found. Looked for a folder " + FOLDER + " in: "
-                    + String.join(", ", BundledFolders.candidates(FOLDER).stream().map(Path::toString).toList()) + ".");
+                    + String.join(", ", AppHome.candidates(FOLDER).stream().map(Path::toString).toList()) + ".");
             none.setWrapText(true);
             none.getStyleClass().add("explain");
             none.setId("samples-missing");
@@ -55,7 +55,7 @@ final class SampleGallery extends VBox {
 
     /** The image files of the sample folder, by name; empty when there is no folder. */
     static List<Path> samples() {
-        Path dir = BundledFolders.find(FOLDER).orElse(null);
+        Path dir = AppHome.find(FOLDER).orElse(null);
         if (dir == null) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> EXTENSIONS.stream().anyMatch(x -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(x)))

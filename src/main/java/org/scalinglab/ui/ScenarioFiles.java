@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.scalinglab.export.Scenario;
+import org.scalinglab.app.Scenario;
 import org.scalinglab.scaling.OfficialModel;
 
 /**

@@ -15,7 +15,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javax.imageio.ImageIO;
 import org.scalinglab.arch.NetworkSpec;
-import org.scalinglab.compare.Lineups;
+import org.scalinglab.app.Lineups;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.SavedModelCache;

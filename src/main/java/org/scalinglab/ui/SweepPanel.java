@@ -75,7 +75,7 @@ final class SweepPanel extends SplitPane {
                 String.join(", ", r.phis().stream().map(GridViewModel::num).toList()), r.epochs(), r.epochs() == 1 ? "" : "s"));
         table.setItems(FXCollections.observableArrayList(r.points()));
         table.setVisible(true);
-        results.show(org.scalinglab.export.SweepChart.chart(r, scale), summary(r));
+        results.show(org.scalinglab.app.SweepChart.chart(r, scale), summary(r));
     }
 
     /** How many points are trained and the best top-1 per mode at the largest φ trained. */

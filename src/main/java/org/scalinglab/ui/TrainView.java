@@ -22,7 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.scalinglab.export.TrainingChart;
+import org.scalinglab.app.TrainingChart;
 import org.scalinglab.train.TrainingProgress;
 import org.scalinglab.ui.TrainViewModel.Field;
 

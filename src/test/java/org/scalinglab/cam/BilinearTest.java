@@ -1,5 +1,7 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
+import org.scalinglab.tf.CropGeometry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scalinglab.tf.CamData;
 
 class CamMethodsTest {
 
@@ -18,7 +19,7 @@ class CamMethodsTest {
     private static final float[][][] G = {
             {{1, -1}, {0.5f, 2}},
             {{-2, 1}, {0, 0.5f}}};
-    private static final CamInputs IN = new CamInputs(new float[] {0, 0}, A, G, 0);
+    private static final CamData IN = new CamData(new float[] {0, 0}, A, G, "top_activation", 0);
 
     @Test
     void gradCamWeightsAreMeanGradients() {
@@ -61,7 +62,7 @@ class CamMethodsTest {
         // class 1: CAM = -1*A0 + 2*A1 = (3, -3, 8) -> ReLU (3, 0, 8) -> scaled (0.375, 0, 1)
         // Grad-CAM: d logit / dA = W[:,1] / 3 everywhere -> weights (-1/3, 2/3) -> (1, -1, 8/3) -> (0.375, 0, 1)
         float[][][] g = gapDenseGradients(a, kernel, 1);
-        CamInputs in = new CamInputs(new float[] {0, 0}, a, g, 1);
+        CamData in = new CamData(new float[] {0, 0}, a, g, "top_activation", 1);
         CamResult cam = new ClassActivationMap(kernel).compute(new FixedSource(in), FixedSource.dummyImage(), null, 1);
         CamResult grad = new GradCam().compute(new FixedSource(in), FixedSource.dummyImage(), null, 1);
         assertMap(new float[][] {{3, 0, 8}}, cam.map(), 1e-6f);
@@ -93,7 +94,7 @@ class CamMethodsTest {
             }
         }
         for (int cls = 0; cls < classes; cls++) {
-            CamInputs in = new CamInputs(new float[classes], a, gapDenseGradients(a, kernel, cls), cls);
+            CamData in = new CamData(new float[classes], a, gapDenseGradients(a, kernel, cls), "top_activation", cls);
             CamResult cam = new ClassActivationMap(kernel).compute(new FixedSource(in), FixedSource.dummyImage(), null, cls);
             CamResult grad = new GradCam().compute(new FixedSource(in), FixedSource.dummyImage(), null, cls);
             assertMap(HeatmapScaling.perMap(cam.map()).values(), HeatmapScaling.perMap(grad.map()).values(), 1e-5f);
@@ -120,7 +121,7 @@ class CamMethodsTest {
     @Test
     void camRejectsALayerThatDoesNotFeedThePooling() {
         float[][][] a = new float[2][2][3];
-        CamInputs in = new CamInputs(new float[2], a, null, 0);
+        CamData in = new CamData(new float[2], a, null, "top_activation", 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ClassActivationMap(new float[5][2]).compute(new FixedSource(in), FixedSource.dummyImage(), "block6a_project_bn", 0));
         assertTrue(e.getMessage().contains("top_activation"), e.getMessage());
@@ -128,7 +129,7 @@ class CamMethodsTest {
 
     @Test
     void gradientMethodsSayWhenGradientsAreMissing() {
-        CamInputs in = new CamInputs(new float[2], A, null, 0);
+        CamData in = new CamData(new float[2], A, null, "top_activation", 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GradCam().compute(new FixedSource(in), FixedSource.dummyImage(), null, 0));
         assertTrue(e.getMessage().contains("gradients"), e.getMessage());
@@ -149,7 +150,24 @@ class CamMethodsTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CamMethods.create("gradcam2", null, 8));
         assertTrue(e.getMessage().contains("gradcampp"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CamMethods.create("cam", () -> null, 8));
+        // CAM without a kernel can describe itself; making a map needs the kernel
+        CamMethod described = CamMethods.describe("cam");
+        assertEquals("CAM", described.title());
+        assertThrows(IllegalArgumentException.class, () -> described.compute(new FixedSource(IN), FixedSource.dummyImage(), null, 0));
+    }
+
+    /** Each method says what it is: the name papers use, whether it needs gradients, what one map costs. */
+    @Test
+    void methodsDescribeThemselves() {
+        String[] titles = {"Grad-CAM", "Grad-CAM++", "XGrad-CAM", "LayerCAM", "Score-CAM", "Eigen-CAM", "CAM"};
+        boolean[] gradients = {true, true, true, true, false, false, false};
+        for (int i = 0; i < CamMethods.NAMES.size(); i++) {
+            CamMethod m = CamMethods.describe(CamMethods.NAMES.get(i));
+            assertEquals(titles[i], m.title());
+            assertEquals(gradients[i], m.usesGradients(), m.name());
+            assertEquals(m.name().equals("eigencam") ? false : true, m.classSpecific(), m.name());
+            assertEquals(m.name().equals("scorecam") ? 1 + 320 : 1, m.forwardImages(320), m.name());
+        }
     }
 
     /** The gradient of a GAP + dense logit with respect to the pooled layer. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scalinglab.tf.CamData;
 
 class EigenCamTest {
 
@@ -31,7 +32,7 @@ class EigenCamTest {
                     }
                 }
             }
-            CamResult r = new EigenCam().compute(new FixedSource(new CamInputs(new float[1], a, null, 0)),
+            CamResult r = new EigenCam().compute(new FixedSource(new CamData(new float[1], a, null, "top_activation", 0)),
                     FixedSource.dummyImage(), null, 0);
             float mean = 0;
             for (float[] row : pattern) {
@@ -66,7 +67,7 @@ class EigenCamTest {
                 }
             }
         }
-        CamResult r = new EigenCam().compute(new FixedSource(new CamInputs(new float[1], a, null, 0)), FixedSource.dummyImage(), null, 0);
+        CamResult r = new EigenCam().compute(new FixedSource(new CamData(new float[1], a, null, "top_activation", 0)), FixedSource.dummyImage(), null, 0);
         assertArrayEquals(new int[] {1, 3}, Localization.argmax(r.map()));
     }
 

@@ -1,10 +1,12 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+
 /** A source that returns the given inputs; for methods that never call the model again. */
-record FixedSource(CamInputs inputs) implements CamSource {
+record FixedSource(CamData inputs) implements CamSource {
 
     @Override
-    public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
+    public CamData camData(float[][][] image, String layer, int classIndex) {
         return inputs;
     }
 

@@ -1,6 +1,9 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 import java.util.Random;
+import org.scalinglab.tf.CamData;
+import org.scalinglab.tf.EfficientNetModel;
 
 /**
  * A toy two-class "model" whose answer is known: the logit of class 0 is 8 * m - 4, where m is the mean pixel
@@ -17,9 +20,9 @@ final class RegionModel implements CamSource {
     int probabilityImages;
 
     @Override
-    public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
+    public CamData camData(float[][][] image, String layer, int classIndex) {
         float[] logits = logits(image);
-        int cls = classIndex == TOP1 ? CamSource.argmax(logits) : classIndex;
+        int cls = classIndex == EfficientNetModel.TOP1 ? CamSource.argmax(logits) : classIndex;
         float[][][] a = new float[GRID][GRID][GRID * GRID];
         float[][][] g = new float[GRID][GRID][GRID * GRID];
         for (int i = 0; i < GRID; i++) {
@@ -30,7 +33,7 @@ final class RegionModel implements CamSource {
         if (cls == 0) {
             g[1][2][6] = 8;
         }
-        return new CamInputs(logits, a, g, cls);
+        return new CamData(logits, a, g, layer, cls);
     }
 
     @Override

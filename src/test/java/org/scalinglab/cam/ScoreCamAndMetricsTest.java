@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalinglab.tf.EfficientNetModel;
+import org.scalinglab.tf.CamData;
 
 class ScoreCamAndMetricsTest {
 
     @Test
     void scoreCamPeaksInTheRegionAndCountsItsForwardPasses() {
         RegionModel model = new RegionModel();
-        CamResult r = new ScoreCam(5).compute(model, RegionModel.image(1), null, CamSource.TOP1);
+        CamResult r = new ScoreCam(5).compute(model, RegionModel.image(1), null, EfficientNetModel.TOP1);
         assertEquals(0, r.classIndex(), "top-1 of the toy is class 0");
         assertArrayEquals(new int[] {1, 2}, Localization.argmax(r.map()), "peak at the region's cell");
         // 1 CAM pass + 16 masked images in ceil(16/5) = 4 batches
@@ -27,7 +30,7 @@ class ScoreCamAndMetricsTest {
     void scoreCamWeightIsTheClassProbabilityOfTheMaskedImage() {
         RegionModel model = new RegionModel();
         float[][][] image = RegionModel.image(2);
-        CamInputs in = model.camInputs(image, "grid", 0);
+        CamData in = model.camData(image, "grid", 0);
         float[] w = new ScoreCam(16).channelWeights(in, model, image);
         // channel 6's mask, worked out independently: the bilinear hat of cell (1, 2), scaled so its maximum is 1
         float[][] mask = new float[32][32];
@@ -49,7 +52,7 @@ class ScoreCamAndMetricsTest {
     @Test
     void gradientMethodsPeakInTheRegionOfTheToyToo() {
         for (String name : List.of("gradcam", "gradcampp", "xgradcam", "layercam")) {
-            CamResult r = CamMethods.create(name, null, 4).compute(new RegionModel(), RegionModel.image(3), null, CamSource.TOP1);
+            CamResult r = CamMethods.create(name, null, 4).compute(new RegionModel(), RegionModel.image(3), null, EfficientNetModel.TOP1);
             assertArrayEquals(new int[] {1, 2}, Localization.argmax(r.map()), name);
         }
     }

@@ -1,5 +1,8 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.CamData;
+import org.scalinglab.tf.EfficientNetModel;
+
 /**
  * A tiny network in plain Java whose weights make the answer known, shaped like EfficientNet's head:
  * 4x4 average pooling of the gray image -> 3x3 convolution (3 fixed kernels, zero padding) + bias -> ReLU
@@ -20,10 +23,10 @@ final class TinyNet implements CamSource {
     static final int POOL = 4;
 
     @Override
-    public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
+    public CamData camData(float[][][] image, String layer, int classIndex) {
         float[][][] f = features(image);
         float[] z = head(f);
-        int cls = classIndex == TOP1 ? CamSource.argmax(z) : classIndex;
+        int cls = classIndex == EfficientNetModel.TOP1 ? CamSource.argmax(z) : classIndex;
         int h = f.length;
         int w = f[0].length;
         float[][][] g = new float[h][w][DENSE.length];
@@ -34,7 +37,7 @@ final class TinyNet implements CamSource {
                 }
             }
         }
-        return new CamInputs(z, f, g, cls);
+        return new CamData(z, f, g, layer, cls);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.scalinglab.cam;
 
+import org.scalinglab.tf.Box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.scalinglab.tf.KerasH5;
 import org.scalinglab.tf.KerasWeights;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.train.SyntheticShapes;
+import org.scalinglab.tf.Signatures;
 
 /**
  * The CAM proofs on a REAL trained network: a tiny EfficientNet that learnt coloured shapes at random known positions
@@ -97,10 +99,10 @@ class TrainedShapesCamTest {
             LocalizationStudy.Sample s = sample(d);
             CamSource shared = new SharedPass(new ModelCamSource(model));
             for (String name : names) {
-                scores.merge(name, LocalizationStudy.run(method(name), shared, CamMethod.DEFAULT_LAYER, List.of(s), tolerance),
+                scores.merge(name, LocalizationStudy.run(method(name), shared, Signatures.DEFAULT_CAM_LAYER, List.of(s), tolerance),
                         TrainedShapesCamTest::add);
             }
-            if (CamSource.argmax(shared.camInputs(s.image(), CamMethod.DEFAULT_LAYER, s.classIndex()).logits()) == s.classIndex()) correct++;
+            if (CamSource.argmax(shared.camData(s.image(), Signatures.DEFAULT_CAM_LAYER, s.classIndex()).logits()) == s.classIndex()) correct++;
         }
         // a second sweep, so the model switches layers once, not per image
         LocalizationStudy.Score fine = null;
@@ -183,7 +185,7 @@ class TrainedShapesCamTest {
         for (int y = 0; y < 160; y++) for (int x = 0; x < 96; x++) tall[y][x] = first[y + 40][x + 60].clone();
         for (float[][][] image : List.of(sample(heldOut.get(1)).image(), tall)) {
             for (int c = 0; c < classes; c++) {
-                CamData d = model.camData(image, CamMethod.DEFAULT_LAYER, c);
+                CamData d = model.camData(image, Signatures.DEFAULT_CAM_LAYER, c);
                 int h = d.gradients().length, w = d.gradients()[0].length, k = d.gradients()[0][0].length;
                 assertEquals(SPEC.headFilters(), k);
                 assertEquals(image == tall ? 5 : CELLS, h);
@@ -208,16 +210,16 @@ class TrainedShapesCamTest {
      */
     static final class SharedPass implements CamSource {
         private final CamSource inner;
-        private final Map<float[][][], Map<String, CamInputs>> passes = new java.util.IdentityHashMap<>();
+        private final Map<float[][][], Map<String, CamData>> passes = new java.util.IdentityHashMap<>();
 
         SharedPass(CamSource inner) {
             this.inner = inner;
         }
 
         @Override
-        public CamInputs camInputs(float[][][] image, String layer, int classIndex) {
+        public CamData camData(float[][][] image, String layer, int classIndex) {
             return passes.computeIfAbsent(image, i -> new java.util.HashMap<>())
-                    .computeIfAbsent(layer + "/" + classIndex, k -> inner.camInputs(image, layer, classIndex));
+                    .computeIfAbsent(layer + "/" + classIndex, k -> inner.camData(image, layer, classIndex));
         }
 
         @Override

@@ -75,7 +75,7 @@ class BlockFigureTest {
         assertFalse(f.hasResidual());
         assertTrue(f.residualNote().startsWith("No residual"));
         Path png = dir.resolve("block.png");
-        ChartExport.writePng(f, png, 900, 300, 2.0);
+        FigureWriter.write(f, "figure", png, 900, 300);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(1800, img.getWidth());
         assertEquals(600, img.getHeight());

@@ -40,7 +40,7 @@ class CandidatesChartTest {
         assertNotEquals(legend.getScale().getPaint(1.0), legend.getScale().getPaint(legend.getScale().getUpperBound()));
 
         Path svg = dir.resolve("candidates.svg");
-        ChartExport.write(chart, svg, 900, 600);
+        FigureWriter.write(chart, svg, 900, 600);
         assertTrue(SvgText.of(svg).contains("paper's choice (α, β, γ) = (1.2, 1.1, 1.15)"));
     }
 
@@ -50,8 +50,8 @@ class CandidatesChartTest {
         JFreeChart coarse = CandidatesChart.chart(GridCandidates.enumerate(0.1, 0.05));
         assertEquals(22, coarse.getXYPlot().getDataset().getItemCount(0));
         Path svg = dir.resolve("coarse.svg");
-        ChartExport.write(coarse, svg, 600, 400);
+        FigureWriter.write(coarse, svg, 600, 400);
         assertFalse(SvgText.of(svg).contains("paper's choice"));
-        ChartExport.write(CandidatesChart.chart(List.of()), dir.resolve("empty.png"), 600, 400);
+        FigureWriter.write(CandidatesChart.chart(List.of()), dir.resolve("empty.png"), 600, 400);
     }
 }

@@ -18,7 +18,7 @@ class FigureWriterTest {
         var expected = Files.getPosixFilePermissions(Files.writeString(dir.resolve("plain.txt"), "x"));
         for (String name : new String[] {"a.png", "a.svg", "a.pdf"}) {
             Path out = dir.resolve(name);
-            FigureWriter.write(out, 100, 80, 72, g -> {
+            FigureWriter.write(out, 100, 80, 72, "test", g -> {
                 g.setColor(Color.RED);
                 g.fillRect(10, 10, 50, 40);
             });
@@ -33,7 +33,7 @@ class FigureWriterTest {
     @Test
     void aFailingPainterLeavesNoFileBehind() throws Exception {
         Path out = dir.resolve("broken.svg");
-        assertThrows(IllegalStateException.class, () -> FigureWriter.write(out, 100, 80, 72, g -> {
+        assertThrows(IllegalStateException.class, () -> FigureWriter.write(out, 100, 80, 72, "test", g -> {
             throw new IllegalStateException("painter failed");
         }));
         try (var files = Files.list(dir)) {

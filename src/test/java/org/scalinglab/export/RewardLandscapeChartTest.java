@@ -89,7 +89,7 @@ class RewardLandscapeChartTest {
     void svgNamesTheTargetAndTheWinner() throws Exception {
         RewardLandscapeChart c = new RewardLandscapeChart(SearchObjective.efficientNet(4e8, -0.07));
         Path svg = dir.resolve("reward.svg");
-        ChartExport.write(c.chart(), svg, 1000, 650);
+        FigureWriter.write(c.chart(), svg, 1000, 650);
         String text = Files.readString(svg);
         assertTrue(text.contains("T = 400 M FLOPs"), "target marker");
         assertTrue(text.contains("best: EfficientNet-B0, reward 0.772"), "winner's label");

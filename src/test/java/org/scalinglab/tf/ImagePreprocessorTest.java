@@ -57,8 +57,8 @@ class ImagePreprocessorTest {
         for (int y = 0; y < 224; y++) for (int x = 0; x < 224; x++) for (int c = 0; c < 3; c++) {
             assertEquals(channel(img, x, y, c), p.pixels()[y][x][c]);
         }
-        assertEquals(new ImagePreprocessor.Crop(224, 224, 0, 0, 224, 224), p.crop());
-        assertEquals(1.0, p.crop().scale());
+        assertEquals(new CropGeometry(224, 224, 0, 0, 224), p.crop());
+        assertEquals(224, p.resolution());
     }
 
     @Test
@@ -76,8 +76,8 @@ class ImagePreprocessorTest {
     void aWideImageIsCroppedToItsCentreSquare() throws IOException {
         BufferedImage img = random(300, 200, 3);
         ImagePreprocessor.Prepared p = ImagePreprocessor.load(png(img, "c.png"), 100);
-        assertEquals(new ImagePreprocessor.Crop(300, 200, 50, 0, 200, 100), p.crop());
-        assertEquals(2.0, p.crop().scale());
+        assertEquals(new CropGeometry(300, 200, 50, 0, 200), p.crop());
+        assertEquals(2.0, p.crop().cropSize() / p.resolution());
         for (int y = 0; y < 100; y += 7) for (int x = 0; x < 100; x += 5) {
             int x0 = 50 + 2 * x;
             int y0 = 2 * y;
@@ -85,9 +85,9 @@ class ImagePreprocessorTest {
             assertEquals(sum / 4f, p.pixels()[y][x][1]);
         }
         ImagePreprocessor.Prepared tall = ImagePreprocessor.prepare(random(40, 90, 4), 20, 1.0);
-        assertEquals(new ImagePreprocessor.Crop(40, 90, 0, 25, 40, 20), tall.crop());
+        assertEquals(new CropGeometry(40, 90, 0, 25, 40), tall.crop());
         ImagePreprocessor.Prepared fraction = ImagePreprocessor.prepare(random(256, 256, 5), 224, 0.875);
-        assertEquals(new ImagePreprocessor.Crop(256, 256, 16, 16, 224, 224), fraction.crop());
+        assertEquals(new CropGeometry(256, 256, 16, 16, 224), fraction.crop());
     }
 
     @Test
@@ -107,9 +107,9 @@ class ImagePreprocessorTest {
             sy += redness * (y + 0.5);
             n += redness;
         }
-        assertEquals(440, p.crop().toImageX(sx / n), 1.0);
-        assertEquals(240, p.crop().toImageY(sy / n), 1.0);
-        assertEquals(80 * 80, n * p.crop().scale() * p.crop().scale(), 80 * 80 * 0.01);
+        assertEquals(440, p.crop().toOriginalX(sx / n, p.resolution()), 1.0);
+        assertEquals(240, p.crop().toOriginalY(sy / n, p.resolution()), 1.0);
+        assertEquals(80 * 80, n * Math.pow(p.crop().cropSize() / p.resolution(), 2), 80 * 80 * 0.01);
     }
 
     @Test
@@ -146,7 +146,7 @@ class ImagePreprocessorTest {
     @Test
     void cmykJpegKeepsItsColours() throws IOException {
         ImagePreprocessor.Prepared p = ImagePreprocessor.load(Path.of("src/test/resources/images/cmyk-red-blue.jpg"), 48);
-        assertEquals(new ImagePreprocessor.Crop(64, 48, 8, 0, 48, 48), p.crop());
+        assertEquals(new CropGeometry(64, 48, 8, 0, 48), p.crop());
         float[] red = p.pixels()[24][4];   // image x = 12
         float[] blue = p.pixels()[24][44]; // image x = 52
         assertArrayEquals(new float[] {220, 30, 30}, red, 8f, Arrays.toString(red));
@@ -276,9 +276,9 @@ class ImagePreprocessorTest {
         try {
             assertEquals(3, ImagePreprocessor.subsampling(600, 450, 50));
             ImagePreprocessor.Prepared p = ImagePreprocessor.load(file, 50);
-            assertEquals(600, p.crop().imageWidth());
-            assertEquals(450, p.crop().side(), 1e-9); // decoded 200x150, square 150 -> 450 original pixels
-            assertEquals(75, p.crop().left(), 1e-9);
+            assertEquals(600, p.crop().originalWidth());
+            assertEquals(450, p.crop().cropSize(), 1e-9); // decoded 200x150, square 150 -> 450 original pixels
+            assertEquals(75, p.crop().cropX(), 1e-9);
             double sx = 0, sy = 0, n = 0;
             for (int y = 0; y < 50; y++) for (int x = 0; x < 50; x++) {
                 float dark = (255 - p.pixels()[y][x][0]) / 255f;
@@ -286,8 +286,8 @@ class ImagePreprocessorTest {
                 sy += dark * (y + 0.5);
                 n += dark;
             }
-            assertEquals(405, p.crop().toImageX(sx / n), 3.0);
-            assertEquals(195, p.crop().toImageY(sy / n), 3.0);
+            assertEquals(405, p.crop().toOriginalX(sx / n, p.resolution()), 3.0);
+            assertEquals(195, p.crop().toOriginalY(sy / n, p.resolution()), 3.0);
         } finally {
             ImagePreprocessor.decodePixelBudget = budget;
         }
@@ -305,7 +305,7 @@ class ImagePreprocessorTest {
         assertEquals(1, ExifOrientation.read(plain));
 
         ImagePreprocessor.Prepared p = ImagePreprocessor.load(rotated, 40);
-        assertEquals(new ImagePreprocessor.Crop(40, 80, 0, 20, 40, 40), p.crop(), "upright: 40 wide, 80 tall");
+        assertEquals(new CropGeometry(40, 80, 0, 20, 40), p.crop(), "upright: 40 wide, 80 tall");
         assertTrue(p.pixels()[5][20][0] > 180 && p.pixels()[5][20][2] < 80, "stored left (red) is now on top: " + Arrays.toString(p.pixels()[5][20]));
         assertTrue(p.pixels()[34][20][2] > 160 && p.pixels()[34][20][0] < 80, "blue below: " + Arrays.toString(p.pixels()[34][20]));
 

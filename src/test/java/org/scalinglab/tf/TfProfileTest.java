@@ -44,7 +44,7 @@ class TfProfileTest {
 
     @Test
     void trainingCommandsTrainWithOneDnnAndEverythingElseRunsWithout() {
-        for (String c : List.of("train", "study", "grid-search", "sweep")) assertEquals(TfProfile.TRAINING, Cli.profileFor(c, "--help"), c);
+        for (String c : List.of("train", "study", "grid-search", "sweep", "evaluate")) assertEquals(TfProfile.TRAINING, Cli.profileFor(c, "--help"), c);
         for (String c : List.of("predict", "cam", "metrics", "figure", "bench-model", "screenshot", "--version")) {
             assertEquals(TfProfile.INFERENCE, Cli.profileFor(c), c);
         }

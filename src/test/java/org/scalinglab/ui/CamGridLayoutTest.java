@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalinglab.arch.NetworkSpec;
-import org.scalinglab.compare.LineupModel;
+import org.scalinglab.app.LineupModel;
 
 class CamGridLayoutTest {
     @Test

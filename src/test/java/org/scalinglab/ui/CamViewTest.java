@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.cam.Colormap;
-import org.scalinglab.compare.ComparisonResult;
-import org.scalinglab.compare.LineupModel;
+import org.scalinglab.app.ComparisonResult;
+import org.scalinglab.app.LineupModel;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.KerasWeights;
 import org.scalinglab.tf.ModelOptions;
@@ -104,7 +104,7 @@ class CamViewTest {
         assertTrue(robot.from(missing).lookup(".cam-note").queryAs(Label.class).getText().equals("no weights in this test"));
         assertTrue(robot.from(missing).lookup(".cam-overlay").queryAll().isEmpty());
         assertTrue(vm.statusProperty().get().startsWith("1 image × 3 models"), vm.statusProperty().get());
-        assertEquals("TensorFlow on CPU", robot.lookup("#cam-device").queryAs(Label.class).getText());
+        assertEquals(org.scalinglab.tf.TfRuntime.describe(), robot.lookup("#cam-device").queryAs(Label.class).getText());
     }
 
     @Test

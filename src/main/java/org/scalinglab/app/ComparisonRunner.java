@@ -1,0 +1,194 @@
+package org.scalinglab.app;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.scalinglab.cam.CamMethods;
+import org.scalinglab.cam.Colormap;
+import org.scalinglab.cam.Heatmap;
+import org.scalinglab.cam.HeatmapScaling;
+import org.scalinglab.cam.OverlayWriter;
+import org.scalinglab.export.ComparisonFigure;
+import org.scalinglab.tf.EfficientNetModel;
+import org.scalinglab.tf.ImagePreprocessor;
+import org.scalinglab.tf.ImagePreprocessor.DecodedImage;
+import org.scalinglab.tf.ModelOptions;
+import org.scalinglab.tf.Signatures;
+
+/**
+ * Runs every model of a line-up on every image: top-5, the CAM of the chosen method, layer and class, one colour
+ * scale shared by all maps (or one per map), and overlays on the original images. Models load once, on first use,
+ * and stay loaded until {@link #close}. Not thread-safe: one run at a time.
+ */
+public final class ComparisonRunner implements AutoCloseable {
+    /** Overlays are drawn on the original scaled to at most this many pixels per side. */
+    static final int DISPLAY_SIDE = 480;
+
+    /**
+     * @param targetClass null for each model's own top-1
+     */
+    public record Settings(String method, String layer, Integer targetClass, Colormap colormap, double alpha,
+                           boolean sharedScale, int scoreCamBatch) {
+        public Settings {
+            CamMethods.describe(method); // validates the name
+            if (layer == null || layer.isBlank()) throw new IllegalArgumentException("a CAM layer is required");
+            if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+            if (scoreCamBatch < 1) throw new IllegalArgumentException("Score-CAM batch must be at least 1");
+        }
+
+        public static Settings defaults() {
+            return new Settings(CamMethods.DEFAULT, Signatures.DEFAULT_CAM_LAYER, null, Colormap.JET, 0.5, true, 32);
+        }
+    }
+
+    /** Reports (cells done, cells in all, what is running). */
+    public interface Progress {
+        void update(int done, int total, String message);
+    }
+
+    private final List<LineupModel> lineup;
+    private final ModelOptions options;
+    private final Map<Integer, EfficientNetModel> loaded = new LinkedHashMap<>();
+
+    public ComparisonRunner(List<LineupModel> lineup, ModelOptions options) {
+        if (lineup.isEmpty()) throw new IllegalArgumentException("the line-up has no models");
+        this.lineup = List.copyOf(lineup);
+        this.options = options;
+    }
+
+    public List<LineupModel> lineup() {
+        return lineup;
+    }
+
+    /** An image of the comparison: its name and its pixels, decoded once. */
+    public record Input(String name, DecodedImage image) {
+        /** Decodes the file (IllegalArgumentException with one line for a file that is not an image). */
+        public static Input read(Path file) throws IOException {
+            return new Input(file.getFileName().toString(), ImagePreprocessor.decode(file));
+        }
+    }
+
+    public ComparisonResult run(List<Input> images, Settings s, Progress progress, BooleanSupplier cancelled) {
+        if (images.isEmpty()) throw new IllegalArgumentException("no images to compare");
+        int total = images.size() * lineup.size();
+        int done = 0;
+        List<List<Partial>> partials = new ArrayList<>();
+        for (Input image : images) {
+            List<Partial> row = new ArrayList<>();
+            for (int m = 0; m < lineup.size(); m++) {
+                if (cancelled.getAsBoolean()) throw new CancellationException("comparison cancelled");
+                LineupModel lm = lineup.get(m);
+                progress.update(done, total, lm.label() + " on " + image.name());
+                row.add(cell(m, lm, image.image(), s));
+                done++;
+            }
+            partials.add(row);
+        }
+        progress.update(done, total, "colouring");
+        List<float[][]> raws = new ArrayList<>();
+        for (List<Partial> row : partials) for (Partial p : row) if (p.explanation != null) raws.add(p.explanation.cam().map());
+        // no maps at all (no model has weights yet): every cell is a note
+        List<Heatmap> scaled = raws.isEmpty() ? List.of()
+                : s.sharedScale() ? HeatmapScaling.shared(raws) : raws.stream().map(HeatmapScaling::perMap).toList();
+        int next = 0;
+        List<ComparisonResult.Row> rows = new ArrayList<>();
+        OverlayWriter.Style style = new OverlayWriter.Style(s.colormap(), s.alpha(), Double.NaN, false);
+        for (int i = 0; i < partials.size(); i++) {
+            BufferedImage display = displayCopy(images.get(i).image().image());
+            List<ComparisonResult.Cell> cells = new ArrayList<>();
+            for (Partial p : partials.get(i)) {
+                if (p.explanation == null) {
+                    cells.add(new ComparisonResult.Cell(p.top5, -1, null, null, null, p.note));
+                    continue;
+                }
+                Heatmap h = scaled.get(next++);
+                Explainer.Explanation e = p.explanation;
+                cells.add(new ComparisonResult.Cell(e.top(), e.cam().classIndex(), h,
+                        e.input().crop().scaledTo(display.getWidth(), display.getHeight()), Explainer.overlay(display, h, e, style), ""));
+            }
+            rows.add(new ComparisonResult.Row(images.get(i).name(), display, cells));
+        }
+        String scaling = scaled.isEmpty() ? "" : scaled.get(0).scaling().label();
+        return new ComparisonResult(lineup, rows, s.method(), s.layer(), scaling);
+    }
+
+    /** A cell before colouring: the explanation, or the top-5 and a note saying why there is no map. */
+    private record Partial(List<LineupModel.Prediction> top5, Explainer.Explanation explanation, String note) {
+    }
+
+    private Partial cell(int index, LineupModel lm, DecodedImage image, Settings s) {
+        if (!lm.hasWeights()) return new Partial(List.of(), null, lm.missingReason());
+        if (!lm.spec().camLayers().contains(s.layer())) {
+            return new Partial(List.of(), null, "this network has no layer " + s.layer());
+        }
+        EfficientNetModel model = loaded.computeIfAbsent(index, i -> lm.load(options));
+        Integer target = s.targetClass();
+        if (target != null && (target < 0 || target >= lm.spec().classes())) {
+            ImagePreprocessor.Prepared in = ImagePreprocessor.prepare(image, lm.spec().resolution(), 1.0);
+            float[] probs = model.probabilities(new float[][][][] {in.pixels()})[0];
+            return new Partial(lm.top(probs, Explainer.TOP), null,
+                    "class " + target + " is outside this model's " + lm.spec().classes() + " classes");
+        }
+        Explainer.Explanation e = Explainer.explain(model, lm, image, lm.spec().resolution(), lm.camMethod(s.method(), s.scoreCamBatch()),
+                s.layer(), target == null ? EfficientNetModel.TOP1 : target);
+        return new Partial(e.top(), e, "");
+    }
+
+    /** The comparison as the paper-style figure. */
+    public static ComparisonFigure figure(ComparisonResult r, Colormap colormap) {
+        List<ComparisonFigure.Column> columns = new ArrayList<>();
+        for (LineupModel m : r.models()) columns.add(new ComparisonFigure.Column(m.label(), m.coefficients(), m.multiplyAdds()));
+        List<ComparisonFigure.Row> rows = new ArrayList<>();
+        for (ComparisonResult.Row row : r.rows()) {
+            List<ComparisonFigure.Cell> cells = new ArrayList<>();
+            for (ComparisonResult.Cell c : row.cells()) {
+                if (c.overlay() == null) {
+                    cells.add(new ComparisonFigure.Cell(null, caption(c), c.note()));
+                } else {
+                    cells.add(new ComparisonFigure.Cell(c.overlay(), caption(c), ""));
+                }
+            }
+            rows.add(new ComparisonFigure.Row(row.name(), row.original(), cells));
+        }
+        String title = CamMethods.describe(r.method()).title() + " at " + r.layer();
+        return new ComparisonFigure(columns, rows, new ComparisonFigure.Legend(title, colormap::awtColor, "low", "high",
+                r.scaling().isEmpty() ? "" : r.scaling()));
+    }
+
+    private static String caption(ComparisonResult.Cell c) {
+        if (c.top5().isEmpty()) return "";
+        LineupModel.Prediction p = c.top5().get(0);
+        return String.format(Locale.ROOT, "%s %.0f%%", p.label(), 100 * p.probability());
+    }
+
+
+    /** The image scaled down to at most {@value #DISPLAY_SIDE} pixels per side, for the grid and the figure. */
+    static BufferedImage displayCopy(BufferedImage original) {
+        double s = Math.min(1.0, DISPLAY_SIDE / (double) Math.max(original.getWidth(), original.getHeight()));
+        if (s >= 1.0) return original;
+        int w = Math.max(1, (int) Math.round(original.getWidth() * s));
+        int h = Math.max(1, (int) Math.round(original.getHeight() * s));
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(original.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return small;
+    }
+
+    @Override
+    public void close() {
+        for (EfficientNetModel m : loaded.values()) m.close();
+        loaded.clear();
+    }
+}

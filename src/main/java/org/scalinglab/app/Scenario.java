@@ -1,0 +1,141 @@
+package org.scalinglab.app;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.scalinglab.scaling.CompoundScaling;
+import org.scalinglab.scaling.OfficialModel;
+
+/**
+ * The whole state of a session, saved as a small JSON file (extension {@value #EXTENSION}): the sliders, the
+ * model, the CAM settings and the images, the "How it was found" settings and the tab in view. Image and report
+ * paths are stored as given; missing ones are reported on load by the caller, not silently dropped. {@code view}
+ * and {@code search} are null in files from before they existed: loading such a file leaves them as they are.
+ */
+public record Scenario(int version, double phi, double alpha, double beta, double gamma, int baseResolution,
+                       String preset, String model, String method, String layer, Integer targetClass,
+                       String colormap, double overlayAlpha, List<String> images, String view, Search search) {
+
+    public static final String EXTENSION = ".sclab";
+    public static final int CURRENT_VERSION = 1;
+    /** The window's tabs, as {@code view} names them. */
+    public static final List<String> VIEWS = List.of("explorer", "search", "cam", "train");
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    /**
+     * The "How it was found" tab: the search reward ({@code reward} "efficientnet" with exponent {@code w}, or
+     * "piecewise" with {@code below} and {@code above}; target in FLOPs), Step 1's grid step and tolerance, and the
+     * grid and sweep reports shown (null: the bundled ones).
+     */
+    public record Search(String reward, double target, double w, double below, double above, double gridStep,
+                         double gridTolerance, String gridReport, String sweepReport) {
+
+        public static Search defaults() {
+            return new Search("efficientnet", 4e8, -0.07, -0.07, -0.07, 0.05, 0.05, null, null);
+        }
+
+        Search validated() {
+            if (!"efficientnet".equals(reward) && !"piecewise".equals(reward)) {
+                throw new IllegalArgumentException("search reward must be efficientnet or piecewise, got " + reward);
+            }
+            if (!(target >= 1e8 && target <= 5e10)) throw new IllegalArgumentException("search target must be in [1e8, 5e10] FLOPs, got " + target);
+            exponent("w", w);
+            exponent("below", below);
+            exponent("above", above);
+            if (!(gridStep >= 0.01 && gridStep <= 0.5)) throw new IllegalArgumentException("grid step must be in [0.01, 0.5], got " + gridStep);
+            if (!(gridTolerance >= 0 && gridTolerance <= 0.2)) throw new IllegalArgumentException("grid tolerance must be in [0, 0.2], got " + gridTolerance);
+            return this;
+        }
+
+        private static void exponent(String name, double v) {
+            if (!(v >= -1 && v <= 0)) throw new IllegalArgumentException("search exponent " + name + " must be in [-1, 0], got " + v);
+        }
+    }
+
+    public static Scenario defaults() {
+        return new Scenario(CURRENT_VERSION, 1, CompoundScaling.PAPER_ALPHA, CompoundScaling.PAPER_BETA,
+                CompoundScaling.PAPER_GAMMA, OfficialModel.BASE_RESOLUTION, null, "study", "gradcam", "top_activation",
+                null, "jet", 0.5, List.of(), null, null);
+    }
+
+    /** The same scenario with other images (resolved paths, missing ones left out). */
+    public Scenario withImages(List<String> other) {
+        return new Scenario(version, phi, alpha, beta, gamma, baseResolution, preset, model, method, layer, targetClass,
+                colormap, overlayAlpha, List.copyOf(other), view, search);
+    }
+
+    /** Checks every field; throws IllegalArgumentException naming the first bad one. */
+    public Scenario validated() {
+        if (version < 1 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException("scenario version " + version + " is not supported (this app reads 1.." + CURRENT_VERSION + ")");
+        }
+        new CompoundScaling(phi, alpha, beta, gamma);
+        new CompoundScaling(0, 1, 1, 1).resolution(baseResolution);
+        if (preset != null) OfficialModel.parse(preset);
+        if (!(overlayAlpha >= 0 && overlayAlpha <= 1)) throw new IllegalArgumentException("overlay alpha must be in [0, 1], got " + overlayAlpha);
+        if (targetClass != null && targetClass < 0) throw new IllegalArgumentException("target class must be >= 0, got " + targetClass);
+        if (view != null && !VIEWS.contains(view)) throw new IllegalArgumentException("view must be one of " + VIEWS + ", got " + view);
+        if (search != null) search.validated();
+        return this;
+    }
+
+    public void save(Path file) throws IOException {
+        validated();
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"); // createTempFile would make it 0600
+        try {
+            Files.writeString(tmp, GSON.toJson(this), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static Scenario load(Path file) throws IOException {
+        String text;
+        try {
+            if (Files.size(file) > 1_000_000) throw new IllegalArgumentException(file.getFileName() + " is too large to be a scenario file");
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("scenario file not found: " + file);
+        }
+        Scenario s;
+        try {
+            s = GSON.fromJson(text, Scenario.class);
+        } catch (JsonParseException | NumberFormatException e) {
+            throw new IllegalArgumentException(file.getFileName() + " is not a valid scenario file: " + (e.getMessage() == null ? "malformed JSON" : Messages.firstLine(e.getMessage())));
+        }
+        if (s == null) throw new IllegalArgumentException(file.getFileName() + " is empty");
+        Scenario d = defaults();
+        // fields absent from the file keep their defaults
+        Scenario filled = new Scenario(s.version == 0 ? CURRENT_VERSION : s.version, s.phi, s.alpha == 0 ? d.alpha : s.alpha,
+                s.beta == 0 ? d.beta : s.beta, s.gamma == 0 ? d.gamma : s.gamma,
+                s.baseResolution == 0 ? d.baseResolution : s.baseResolution, s.preset,
+                s.model == null ? d.model : s.model, s.method == null ? d.method : s.method,
+                s.layer == null ? d.layer : s.layer, s.targetClass, s.colormap == null ? d.colormap : s.colormap,
+                s.overlayAlpha, s.images == null ? List.of() : new ArrayList<>(s.images), s.view, filled(s.search));
+        try {
+            return filled.validated();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** A search section with the fields the file left out at their defaults; null stays null. */
+    private static Search filled(Search s) {
+        if (s == null) return null;
+        Search d = Search.defaults();
+        return new Search(s.reward == null ? d.reward : s.reward, s.target == 0 ? d.target : s.target, s.w, s.below, s.above,
+                s.gridStep == 0 ? d.gridStep : s.gridStep, s.gridTolerance, s.gridReport, s.sweepReport);
+    }
+
+}

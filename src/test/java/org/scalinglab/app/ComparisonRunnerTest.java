@@ -1,0 +1,71 @@
+package org.scalinglab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.cam.Colormap;
+import org.scalinglab.tf.EfficientNetModel;
+import org.scalinglab.tf.ImagePreprocessor;
+import org.scalinglab.tf.KerasWeights;
+import org.scalinglab.tf.ModelOptions;
+
+/** A cell's top-5 now comes from its CAM run: it must be the model's own forward pass, whatever class is explained. */
+class ComparisonRunnerTest {
+
+    @Test
+    void topFiveFromTheCamRunEqualsAForwardPassAndTopOneIsTheExplainedClass(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = new NetworkSpec("tiny", 0.25, 0.25, 64, 0.1, 6);
+        KerasWeights weights = KerasWeights.random(spec, 3);
+        LineupModel m = new LineupModel("tiny", spec, List.of("a", "b", "c", "d", "e", "f"), weights, "");
+        Path image = dir.resolve("photo.png");
+        BufferedImage img = new BufferedImage(90, 70, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(120, 140, 90));
+        g.fillRect(0, 0, 90, 70);
+        g.setColor(Color.RED);
+        g.fillOval(30, 20, 30, 30);
+        g.dispose();
+        ImageIO.write(img, "png", image.toFile());
+        ModelOptions options = ModelOptions.defaults().withCacheDir(dir.resolve("cache"));
+
+        float[] expected;
+        try (EfficientNetModel model = m.load(options)) {
+            expected = model.probabilities(new float[][][][] {ImagePreprocessor.load(image, 64).pixels()})[0];
+        }
+        int top = 0;
+        for (int i = 1; i < expected.length; i++) if (expected[i] > expected[top]) top = i;
+        int other = (top + 2) % 6;
+        try (ComparisonRunner runner = new ComparisonRunner(List.of(m), options)) {
+            for (Integer target : new Integer[] {null, other, 9}) {
+                ComparisonRunner.Settings s = new ComparisonRunner.Settings("gradcam", "top_activation", target, Colormap.JET, 0.5, true, 8);
+                ComparisonResult.Cell cell = runner.run(List.of(ComparisonRunner.Input.read(image)), s, (d, t, w) -> { }, () -> false).rows().get(0).cells().get(0);
+                assertEquals(5, cell.top5().size());
+                assertEquals(top, cell.top5().get(0).index(), "target " + target);
+                for (LineupModel.Prediction p : cell.top5()) {
+                    assertEquals(expected[p.index()], p.probability(), 1e-6, "target " + target + ", class " + p.index());
+                }
+                if (target == null) {
+                    assertEquals(top, cell.targetClass());
+                    assertNotNull(cell.heatmap());
+                } else if (target == other) {
+                    assertEquals(other, cell.targetClass());
+                    assertNotNull(cell.heatmap());
+                } else {
+                    assertNull(cell.heatmap());
+                    assertTrue(cell.note().contains("outside this model's 6 classes"), cell.note());
+                }
+            }
+        }
+    }
+}
