@@ -43,12 +43,11 @@ public final class ImageFolder {
      */
     public static ImageFolder open(Path root, double heldOut, int perClassLimit, long seed) {
         if (!Files.isDirectory(root)) throw new IllegalArgumentException("dataset folder not found: " + root);
-        Path trainDir = root.resolve("train");
-        Path valDir = root.resolve("val");
-        if (Files.isDirectory(trainDir) && Files.isDirectory(valDir)) {
+        Path trainDir = classesFolder(root);
+        if (!trainDir.equals(root)) { // train/ and val/
             List<String> classes = classFolders(trainDir);
             List<Item> train = limit(items(trainDir, classes), perClassLimit, classes.size(), seed);
-            List<Item> val = items(valDir, classes);
+            List<Item> val = items(root.resolve("val"), classes);
             return new ImageFolder(classes, train, val);
         }
         if (heldOut <= 0 || heldOut >= 1) throw new IllegalArgumentException("held-out fraction must be in (0, 1), got " + heldOut);
@@ -66,6 +65,15 @@ public final class ImageFolder {
             train.addAll(ofClass.subList(Math.min(nVal, ofClass.size()), ofClass.size()));
         }
         return new ImageFolder(classes, limit(train, perClassLimit, classes.size(), seed), val);
+    }
+
+    /**
+     * The folder whose sub-folders are the classes: {@code root/train} when the root holds both {@code train/} and
+     * {@code val/}, else the root itself. Looks only at folder names, not at the images.
+     */
+    public static Path classesFolder(Path root) {
+        Path train = root.resolve("train");
+        return Files.isDirectory(train) && Files.isDirectory(root.resolve("val")) ? train : root;
     }
 
     private static List<String> classFolders(Path dir) {

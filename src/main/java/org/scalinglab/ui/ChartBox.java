@@ -9,15 +9,17 @@ import org.jfree.chart.fx.ChartViewer;
 import org.scalinglab.export.FigureWriter;
 
 /** A chart in the JavaFX viewer (tooltips, zoom) with buttons that export it as PNG, SVG or PDF. */
-final class ChartBox extends BorderPane {
+public final class ChartBox extends BorderPane {
     /** Exported charts have this size in points, whatever the window's size, so figures come out alike. */
-    static final int EXPORT_WIDTH = 1000;
-    static final int EXPORT_HEIGHT = 650;
+    public static final int EXPORT_WIDTH = 1000;
+    public static final int EXPORT_HEIGHT = 650;
+    /** How much larger charts are drawn in presenter mode. */
+    public static final double PRESENTER_SCALE = 1.6;
 
     private final ChartViewer viewer;
     private final ExportBar bar;
 
-    ChartBox(String id, JFreeChart chart, Consumer<String> onError) {
+    public ChartBox(String id, JFreeChart chart, Consumer<String> onError) {
         setId(id);
         getStyleClass().add("chart-box");
         viewer = new ChartViewer(chart);
@@ -28,17 +30,17 @@ final class ChartBox extends BorderPane {
         setBottom(bar);
     }
 
-    ChartViewer viewer() {
+    public ChartViewer viewer() {
         return viewer;
     }
 
     /** Shows another chart in the same box (the export buttons follow it). */
-    void setChart(JFreeChart chart) {
+    public void setChart(JFreeChart chart) {
         viewer.setChart(chart);
     }
 
     /** Writes the chart to a file; the format follows the extension. */
-    void export(Path file) throws IOException {
+    public void export(Path file) throws IOException {
         bar.export(file);
     }
 }

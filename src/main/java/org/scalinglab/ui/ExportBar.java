@@ -14,9 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
 /** "Export: PNG SVG PDF" buttons that ask for a file and hand it to a writer; the format follows the extension. */
-final class ExportBar extends HBox {
+public final class ExportBar extends HBox {
     /** Writes the figure to a file. */
-    interface Writer {
+    public interface Writer {
         void write(Path file) throws IOException;
     }
 
@@ -27,7 +27,7 @@ final class ExportBar extends HBox {
      * @param id      prefix of the buttons' ids and the suggested file name
      * @param what    what the buttons save, for their tooltips ("this chart (1000×650 points)")
      */
-    ExportBar(String id, Supplier<String> what, Writer writer, Consumer<String> onError) {
+    public ExportBar(String id, Supplier<String> what, Writer writer, Consumer<String> onError) {
         super(6);
         this.writer = writer;
         getChildren().addAll(new Label("Export:"), button(id, "PNG", "png", what, onError), button(id, "SVG", "svg", what, onError),
@@ -37,7 +37,7 @@ final class ExportBar extends HBox {
     }
 
     /** Writes the figure and says so beside the buttons. */
-    void export(Path file) throws IOException {
+    public void export(Path file) throws IOException {
         writer.write(file);
         status.setText("saved " + file.getFileName());
     }

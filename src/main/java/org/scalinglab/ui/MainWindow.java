@@ -25,6 +25,13 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.scalinglab.app.Scenario;
+import org.scalinglab.ui.cam.CamView;
+import org.scalinglab.ui.cam.CamViewModel;
+import org.scalinglab.ui.explorer.ExplorerView;
+import org.scalinglab.ui.explorer.ExplorerViewModel;
+import org.scalinglab.ui.method.MethodView;
+import org.scalinglab.ui.train.TrainView;
+import org.scalinglab.ui.train.TrainViewModel;
 
 /**
  * The whole window: a tool bar (scenario files, presenter mode, full screen, shortcuts) over one tab per part of the
@@ -38,6 +45,9 @@ public final class MainWindow {
     final CamView cam;
     final MethodView method;
     final TrainView train;
+    private final ExplorerViewModel explorerModel;
+    private final CamViewModel camModel;
+    private final TrainViewModel trainModel;
     final TabPane tabs = new TabPane();
     final Tab explorerTab;
     final Tab methodTab;
@@ -54,11 +64,14 @@ public final class MainWindow {
         this(vm, new CamViewModel());
     }
 
-    MainWindow(ExplorerViewModel vm, CamViewModel camModel) {
+    public MainWindow(ExplorerViewModel vm, CamViewModel camModel) {
         this(vm, camModel, new TrainViewModel());
     }
 
-    MainWindow(ExplorerViewModel vm, CamViewModel camModel, TrainViewModel trainModel) {
+    public MainWindow(ExplorerViewModel vm, CamViewModel camModel, TrainViewModel trainModel) {
+        explorerModel = vm;
+        this.camModel = camModel;
+        this.trainModel = trainModel;
         explorer = new ExplorerView(vm, presenter);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
@@ -106,21 +119,21 @@ public final class MainWindow {
     }
 
     public ExplorerViewModel explorerModel() {
-        return explorer.vm;
+        return explorerModel;
     }
 
     public CamViewModel camModel() {
-        return cam.vm;
+        return camModel;
     }
 
     public TrainViewModel trainModel() {
-        return train.vm;
+        return trainModel;
     }
 
     /** Stops the comparison's background work and frees its models; cancels a training (its last finished epoch is kept). */
     public void close() {
-        cam.vm.close();
-        train.vm.close();
+        camModel.close();
+        trainModel.close();
     }
 
     /**
@@ -129,35 +142,35 @@ public final class MainWindow {
      */
     void saveScenario(Path file) {
         try {
-            ScenarioFiles.capture(explorer.vm, method, cam.vm, Scenario.VIEWS.get(tabs.getSelectionModel().getSelectedIndex())).save(file);
+            ScenarioFiles.capture(explorerModel, method, camModel, Scenario.VIEWS.get(tabs.getSelectionModel().getSelectedIndex())).save(file);
             say("Saved the scenario to " + file.toAbsolutePath() + ".");
         } catch (IOException | RuntimeException e) {
-            say("Could not save the scenario: " + CamViewModel.problem(e));
+            say("Could not save the scenario: " + Message.problem(e));
         }
     }
 
     void openScenario(Path file) {
         try {
-            ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, explorer.vm, method, cam.vm);
+            ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, explorerModel, method, camModel);
             if (loaded.view() != null) tabs.getSelectionModel().select(Scenario.VIEWS.indexOf(loaded.view()));
             List<String> missing = loaded.missing();
             if (!missing.isEmpty()) say("Loaded " + file.getFileName() + "; these files are missing: " + String.join(", ", missing) + ".");
             else say("Loaded " + file.getFileName() + ".");
         } catch (IOException | RuntimeException e) {
-            say("Could not load the scenario: " + CamViewModel.problem(e));
+            say("Could not load the scenario: " + Message.problem(e));
         }
     }
 
     /** A message where the user is looking. */
     private void say(String text) {
         if (tabs.getSelectionModel().getSelectedItem() == trainTab) {
-            train.vm.say(text, text.startsWith("Could not") || text.contains("missing"));
+            trainModel.say(text, text.startsWith("Could not") || text.contains("missing"));
         } else if (tabs.getSelectionModel().getSelectedItem() == camTab) {
             boolean problem = text.startsWith("Could not") || text.contains("missing");
-            if (problem) cam.vm.showProblem(text);
-            else cam.vm.showNotice(text);
+            if (problem) camModel.showProblem(text);
+            else camModel.showNotice(text);
         } else {
-            explorer.vm.noticeProperty().set(text);
+            explorerModel.noticeProperty().set(text);
         }
     }
 

@@ -18,13 +18,13 @@ import javafx.util.StringConverter;
  * A slider and a spinner bound to one number, under its symbol and name, with a one-line explanation. Typed values
  * outside the range are clamped and text that is not a number is refused, each with a notice.
  */
-final class ParameterControl extends VBox {
+public final class ParameterControl extends VBox {
     private final Slider slider;
     private final Spinner<Double> spinner;
     // bidirectional bindings hold their ends weakly: keep the adapter alive
     private final ObjectProperty<Double> boxed;
 
-    ParameterControl(String symbol, String name, String explanation, DoubleProperty value, double min, double max,
+    public ParameterControl(String symbol, String name, String explanation, DoubleProperty value, double min, double max,
                      double step, int decimals, Consumer<String> notice) {
         getStyleClass().add("parameter");
         Label sym = new Label(symbol);
@@ -63,7 +63,7 @@ final class ParameterControl extends VBox {
         setSpacing(2);
     }
 
-    Slider slider() {
+    public Slider slider() {
         return slider;
     }
 
@@ -72,7 +72,7 @@ final class ParameterControl extends VBox {
     }
 
     /** Tick marks every {@code major} with labels, {@code minorCount} minor ticks between. */
-    ParameterControl ticks(double major, int minorCount) {
+    public ParameterControl ticks(double major, int minorCount) {
         slider.setMajorTickUnit(major);
         slider.setMinorTickCount(minorCount);
         slider.setShowTickMarks(true);

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scalinglab.app.Scenario;
 import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.ui.cam.CamViewModel;
+import org.scalinglab.ui.explorer.ExplorerViewModel;
+import org.scalinglab.ui.method.MethodView;
+import org.scalinglab.ui.method.SearchScenario;
 
 /**
  * The window's state as a scenario file and back: the explorer's sliders, the "How it was found" settings, the CAM
@@ -26,15 +30,7 @@ final class ScenarioFiles {
                 e.gammaProperty().get(), e.baseResolutionProperty().get(), preset == null ? null : preset.id(), c.modelKey(),
                 c.methodProperty().get(), c.layerProperty().get(), c.targetClassProperty().get(),
                 c.colormapProperty().get().cliName(), c.alphaProperty().get(),
-                c.images().stream().map(p -> p.toAbsolutePath().toString()).toList(), view, search(m));
-    }
-
-    private static Scenario.Search search(MethodView m) {
-        RewardViewModel r = m.reward.vm;
-        GridViewModel g = m.grid.vm;
-        return new Scenario.Search(r.formProperty().get() == RewardViewModel.Form.EFFICIENTNET ? "efficientnet" : "piecewise",
-                r.target(), r.wProperty().get(), r.belowProperty().get(), r.aboveProperty().get(), g.step(), g.tolerance(),
-                g.scenarioSource(), m.sweep.report.scenarioSource());
+                c.images().stream().map(p -> p.toAbsolutePath().toString()).toList(), view, SearchScenario.capture(m));
     }
 
     /**
@@ -51,7 +47,7 @@ final class ScenarioFiles {
             if (Files.isRegularFile(p)) images.add(p.toString());
             else missing.add(i);
         }
-        if (s.search() != null) applySearch(s.search(), base, m, missing);
+        if (s.search() != null) missing.addAll(SearchScenario.apply(m, s.search(), f -> resolve(base, f)));
         if (s.preset() != null) {
             e.selectPreset(OfficialModel.parse(s.preset()));
         } else {
@@ -64,24 +60,6 @@ final class ScenarioFiles {
         }
         c.apply(s.withImages(images));
         return new Loaded(s.view(), missing);
-    }
-
-    private static void applySearch(Scenario.Search s, Path base, MethodView m, List<String> missing) {
-        RewardViewModel r = m.reward.vm;
-        r.wProperty().set(s.w());
-        r.belowProperty().set(s.below());
-        r.aboveProperty().set(s.above());
-        r.setTarget(s.target());
-        r.formProperty().set(s.reward().equals("efficientnet") ? RewardViewModel.Form.EFFICIENTNET : RewardViewModel.Form.PIECEWISE);
-        // the report first: loading one moves the grid controls to its grid, and the scenario's controls win
-        if (s.gridReport() == null) m.grid.vm.loadBundled();
-        else if (Files.isRegularFile(resolve(base, s.gridReport()))) m.grid.vm.load(resolve(base, s.gridReport()));
-        else missing.add(s.gridReport());
-        if (s.sweepReport() == null) m.sweep.report.loadBundled();
-        else if (Files.isRegularFile(resolve(base, s.sweepReport()))) m.sweep.report.load(resolve(base, s.sweepReport()));
-        else missing.add(s.sweepReport());
-        m.grid.vm.stepProperty().set(s.gridStep());
-        m.grid.vm.toleranceProperty().set(s.gridTolerance());
     }
 
     private static Path resolve(Path base, String file) {

@@ -20,6 +20,10 @@ import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.SavedModelCache;
 import org.scalinglab.train.TrainingProgress;
+import org.scalinglab.ui.cam.CamViewModel;
+import org.scalinglab.ui.cam.SampleGallery;
+import org.scalinglab.ui.explorer.ExplorerViewModel;
+import org.scalinglab.ui.train.TrainViewModel;
 
 /**
  * Renders the window offscreen to a PNG (Scene.snapshot, no window is shown), for the README and for checking the
@@ -275,41 +279,21 @@ public final class Screenshots {
         w.presenterProperty().set(r.presenter());
         if (r.stage() != 0) w.explorer.showStage(r.stage());
         vm.selectedBlockProperty().set(r.block() - 1);
-        ChartsPane charts = w.explorer.charts;
         switch (r.view()) {
             case "cam" -> arrangeCam(w, r);
-            case "paper" -> charts.getSelectionModel().select(charts.paperTab);
-            case "scaling" -> charts.getSelectionModel().select(charts.scalingTab);
+            case "paper", "scaling", "cost" -> w.explorer.showChart(r.view());
             case "block" -> {
                 if (r.stage() == 0) w.explorer.showStage(4);
-                charts.getSelectionModel().select(charts.blockTab);
+                w.explorer.showChart("block");
             }
-            case "cost" -> charts.getSelectionModel().select(charts.costTab);
-            case "reward", "grid", "sweep" -> arrangeMethod(w, r);
+            case "reward", "grid", "sweep" -> {
+                w.tabs.getSelectionModel().select(w.methodTab);
+                w.method.show(r.view(), r.report());
+            }
             case "train" -> w.tabs.getSelectionModel().select(w.trainTab);
             default -> {
-                charts.getSelectionModel().select(charts.costTab);
+                w.explorer.showChart("cost");
                 w.explorer.showArchitecture();
-            }
-        }
-    }
-
-    private static void arrangeMethod(MainWindow w, Request r) {
-        MethodView m = w.method;
-        w.tabs.getSelectionModel().select(w.methodTab);
-        switch (r.view()) {
-            case "grid" -> {
-                if (r.report() != null) m.grid.vm.load(r.report());
-                m.tabs.getSelectionModel().select(m.gridTab);
-                m.grid.redrawNow();
-            }
-            case "sweep" -> {
-                if (r.report() != null) m.sweep.report.load(r.report());
-                m.tabs.getSelectionModel().select(m.sweepTab);
-            }
-            default -> {
-                m.tabs.getSelectionModel().select(m.rewardTab);
-                m.reward.redrawNow();
             }
         }
     }

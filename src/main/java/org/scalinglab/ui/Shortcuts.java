@@ -9,6 +9,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.ui.explorer.ControlsPanel;
+import org.scalinglab.ui.explorer.ExplorerViewModel;
 
 /** The window's keyboard shortcuts, and the list the help shows. Keys typed into a text field stay in the field. */
 final class Shortcuts {
@@ -31,7 +33,7 @@ final class Shortcuts {
     }
 
     static void install(Scene scene, MainWindow window) {
-        ExplorerViewModel vm = window.explorer.vm;
+        ExplorerViewModel vm = window.explorerModel();
         ControlsPanel c = window.explorer.controls;
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F11) {

@@ -37,6 +37,8 @@ class DataPipelineTest {
         ImageFolder f = ImageFolder.open(dir, 0.5, 0, 7);
         assertEquals(8, f.train().size());
         assertEquals(4, f.validation().size());
+        assertEquals(dir.resolve("train"), ImageFolder.classesFolder(dir));
+        assertEquals(dir.resolve("train"), ImageFolder.classesFolder(dir.resolve("train")), "a folder of class folders is its own");
     }
 
     @Test

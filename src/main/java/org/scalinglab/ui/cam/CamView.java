@@ -1,0 +1,430 @@
+package org.scalinglab.ui.cam;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+import org.scalinglab.cam.CamMethods;
+import org.scalinglab.cam.Colormap;
+import org.scalinglab.app.ComparisonRunner;
+import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.ui.Message;
+
+/**
+ * The CAM comparison tab: photos in on the left (drop zone, Open…, Paste, sample gallery), the model and CAM
+ * controls on top, the grid in the middle with its colour legend, progress, Cancel and figure export at the bottom.
+ * Everything it does goes through {@link CamViewModel}; nothing here waits for a model.
+ */
+public final class CamView extends BorderPane {
+    final CamViewModel vm;
+    final CamGrid grid;
+    final VBox dropZone;
+    final ChoiceBox<CamViewModel.Source> source = new ChoiceBox<>();
+    final ChoiceBox<OfficialModel> official = new ChoiceBox<>();
+    final ComboBox<String> method = new ComboBox<>();
+    /** 1000 ImageNet classes are too many to scroll: ControlsFX's combo filters them as you type. */
+    private final ScrollPane gridScroll;
+    final SearchableComboBox<String> targetClass = new SearchableComboBox<>();
+    final ComboBox<String> layer = new ComboBox<>();
+    final ChoiceBox<Colormap> colormap = new ChoiceBox<>();
+    final Slider alpha = new Slider(0, 1, 0.5);
+    final ChoiceBox<Integer> dpi = new ChoiceBox<>();
+    final Label message = new Label();
+    private final ColorLegend legend = new ColorLegend();
+
+    private final javafx.beans.value.ObservableBooleanValue presenter;
+
+    public CamView(CamViewModel vm, javafx.beans.value.ObservableBooleanValue presenter) {
+        this.vm = vm;
+        this.presenter = presenter;
+        setId("cam-view");
+        getStyleClass().add("cam-view");
+        grid = new CamGrid(vm::removeImage);
+        dropZone = dropZone();
+
+        VBox left = new VBox(10, dropZone, imageButtons(), new SampleGallery(p -> vm.addImages(List.of(p))));
+        left.getStyleClass().add("cam-side");
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.getStyleClass().add("cam-side-scroll");
+        setLeft(leftScroll);
+
+        message.setId("cam-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("message");
+        message.managedProperty().bind(message.visibleProperty());
+        vm.messageProperty().addListener((o, was, now) -> showMessage(now));
+        showMessage(vm.messageProperty().get());
+        VBox top = new VBox(6, modelRow(), knownClasses(), camRow(), message);
+        top.getStyleClass().add("cam-controls");
+        setTop(top);
+
+        gridScroll = new ScrollPane(grid);
+        gridScroll.getStyleClass().add("cam-grid-scroll");
+        // cells shrink to fit the window's width; rebuild only when the cell size actually changes
+        gridScroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (was == null || cellSizeFor(was.getWidth()) != cellSizeFor(now.getWidth())) refresh();
+        });
+        BorderPane center = new BorderPane(gridScroll);
+        center.setTop(legend);
+        setCenter(center);
+        setBottom(statusRow());
+
+        vm.resultProperty().addListener(o -> refresh());
+        vm.lineupProperty().addListener(o -> refresh());
+        presenter.addListener(o -> refresh());
+        vm.colormapProperty().addListener(o -> legend.show(vm.colormapProperty().get(), vm.resultProperty().get()));
+        refresh();
+
+        // a drop anywhere on the tab counts, the zone is where it says so
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
+        setOnDragEntered(e -> dropZone.getStyleClass().add("drag-over"));
+        setOnDragExited(e -> dropZone.getStyleClass().remove("drag-over"));
+    }
+
+    private double cellSizeFor(double width) {
+        var r = vm.resultProperty().get();
+        int columns = (r != null ? r.models() : vm.lineupProperty().get()).size() + 1;
+        return CamGrid.cellSize(presenter.get(), width, columns);
+    }
+
+    private void refresh() {
+        grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images(), presenter.get(),
+                gridScroll.getViewportBounds().getWidth());
+        legend.show(vm.colormapProperty().get(), vm.resultProperty().get());
+    }
+
+    private void showMessage(Message m) {
+        message.setText(m.text());
+        message.setVisible(!m.text().isEmpty());
+        message.getStyleClass().removeAll("error", "notice");
+        message.getStyleClass().add(m.error() ? "error" : "notice");
+    }
+
+    // ---- images in
+
+    private VBox dropZone() {
+        Label big = new Label("Drop images here");
+        big.getStyleClass().add("drop-title");
+        Label small = new Label("photos (JPEG, PNG, GIF, BMP, …) from a file manager or a browser");
+        small.setWrapText(true);
+        small.getStyleClass().add("explain");
+        VBox zone = new VBox(4, big, small);
+        zone.setAlignment(Pos.CENTER);
+        zone.setId("drop-zone");
+        zone.getStyleClass().add("drop-zone");
+        return zone;
+    }
+
+    private HBox imageButtons() {
+        Button open = new Button("Open…");
+        open.setId("cam-open");
+        open.setTooltip(new Tooltip("Choose photos from disk"));
+        open.setOnAction(e -> openImages());
+        Button paste = new Button("Paste");
+        paste.setId("cam-paste");
+        paste.setTooltip(new Tooltip("Add the image (or image file) on the clipboard (Ctrl+V)"));
+        paste.setOnAction(e -> paste(Clipboard.getSystemClipboard()));
+        Button clear = new Button("Clear");
+        clear.setId("cam-clear");
+        clear.setTooltip(new Tooltip("Remove every image from the comparison"));
+        clear.setOnAction(e -> vm.clearImages());
+        HBox box = new HBox(6, open, paste, clear);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void dragOver(DragEvent e) {
+        Dragboard db = e.getDragboard();
+        if (db.hasFiles() || db.hasImage()) e.acceptTransferModes(TransferMode.COPY);
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        Dragboard db = e.getDragboard();
+        boolean ok = db.hasFiles() || db.hasImage();
+        handleDrop(db.hasFiles() ? db.getFiles() : List.of(), db.hasImage() ? db.getImage() : null);
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    /** What a drop does: files are added (non-images get a message); a bare image becomes a temporary PNG. */
+    void handleDrop(List<File> files, Image image) {
+        if (!files.isEmpty()) {
+            vm.addImages(files.stream().map(File::toPath).toList());
+        } else if (image != null) {
+            vm.addImage(SwingFXUtils.fromFXImage(image, null));
+        } else {
+            vm.showProblem("Only image files or images can be dropped here.");
+        }
+    }
+
+    /** Paste: image files, an image, or text naming an image file. */
+    public void paste(Clipboard clipboard) {
+        if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
+            handleDrop(clipboard.getFiles(), null);
+        } else if (clipboard.hasImage()) {
+            handleDrop(List.of(), clipboard.getImage());
+        } else if (clipboard.hasString() && isFile(clipboard.getString())) {
+            vm.addImages(List.of(Path.of(clipboard.getString().strip())));
+        } else {
+            vm.showProblem("The clipboard holds no image and no image file: copy a photo or a file first.");
+        }
+    }
+
+    private static boolean isFile(String s) {
+        try {
+            return !s.isBlank() && s.strip().length() < 4096 && Files.isRegularFile(Path.of(s.strip()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void openImages() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add images to the comparison");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp", "*.JPG", "*.JPEG", "*.PNG"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (files != null && !files.isEmpty()) handleDrop(files, null);
+    }
+
+    // ---- controls
+
+    /** A small line-up (the study's ten classes) can only name what it was trained on: say which, so a photo of a cat is no surprise. */
+    private Label knownClasses() {
+        Label known = new Label();
+        known.setId("cam-known-classes");
+        known.getStyleClass().add("explain");
+        known.setWrapText(true);
+        known.textProperty().bind(vm.lineupProperty().map(CamView::knownClassesText));
+        known.visibleProperty().bind(known.textProperty().isNotEmpty());
+        known.managedProperty().bind(known.visibleProperty());
+        return known;
+    }
+
+    static String knownClassesText(List<org.scalinglab.app.LineupModel> lineup) {
+        List<String> names = lineup.stream().map(org.scalinglab.app.LineupModel::classNames).filter(n -> !n.isEmpty())
+                .findFirst().orElse(List.of());
+        if (names.isEmpty() || names.size() > 20) return "";
+        return "These models know only " + names.size() + " classes: " + String.join(", ", names)
+                + ". Any photo gets one of them; photos of these things show what the maps mean.";
+    }
+
+    private HBox modelRow() {
+        source.getItems().setAll(CamViewModel.Source.values());
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        source.setId("cam-source");
+        official.getItems().setAll(CamViewModel.OFFICIAL_CHOICES);
+        official.valueProperty().bindBidirectional(vm.officialProperty());
+        official.setId("cam-official");
+        official.setConverter(converter(m -> "compound " + m.name() + " (" + m.resolution() + " px)"));
+        official.setTooltip(new Tooltip("The compound-scaled official model; B0 is the base, and the width-only, depth-only and "
+                + "resolution-only columns are scaled to its multiply-adds"));
+        official.visibleProperty().bind(vm.sourceProperty().isEqualTo(CamViewModel.Source.OFFICIAL)
+                .and(vm.givenLineupProperty().isEmpty()));
+        official.managedProperty().bind(official.visibleProperty());
+
+        Button download = new Button();
+        download.setId("cam-download");
+        download.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Download " + vm.missingWeightsLabel() + " weights", vm.weightsMissingProperty(), vm.officialProperty(),
+                vm.sourceProperty()));
+        download.setTooltip(new Tooltip("Official Keras weights from storage.googleapis.com (B0 21 MB … B7 260 MB), "
+                + "checked by md5 and kept in the model cache"));
+        download.visibleProperty().bind(vm.weightsMissingProperty().and(vm.downloadingProperty().not()));
+        download.managedProperty().bind(download.visibleProperty());
+        download.setOnAction(e -> vm.downloadWeights());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.downloadProgressProperty());
+        bar.setPrefWidth(160);
+        Label bytes = new Label();
+        bytes.setId("cam-download-status");
+        bytes.textProperty().bind(vm.downloadStatusProperty());
+        Button cancel = new Button("Cancel download");
+        cancel.setOnAction(e -> vm.cancelDownload());
+        HBox downloading = new HBox(6, bar, cancel);
+        downloading.setAlignment(Pos.CENTER_LEFT);
+        downloading.visibleProperty().bind(vm.downloadingProperty());
+        downloading.managedProperty().bind(downloading.visibleProperty());
+
+        Label device = new Label();
+        device.setId("cam-device");
+        device.getStyleClass().add("cam-device");
+        device.textProperty().bind(vm.deviceProperty().map(d -> d.startsWith("TensorFlow") ? d : "TensorFlow: " + d));
+        device.setTooltip(new Tooltip("Where the models run (a GPU is used when TensorFlow finds one) and whether TensorFlow uses oneDNN:"
+                + " off for predictions and maps (faster here, and exact), on in the training commands"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        source.visibleProperty().bind(vm.givenLineupProperty().isEmpty());
+        source.managedProperty().bind(source.visibleProperty());
+        Label given = new Label();
+        given.textProperty().bind(vm.givenLineupProperty());
+        given.visibleProperty().bind(source.visibleProperty().not());
+        given.managedProperty().bind(given.visibleProperty());
+        given.setId("cam-given-lineup");
+        HBox row = new HBox(8, caption("Models"), source, given, official, download, downloading, bytes, spacer, device);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox camRow() {
+        method.getItems().setAll(CamMethods.NAMES);
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.setConverter(converter(n -> CamMethods.describe(n).title()));
+        method.setId("cam-method");
+        method.setTooltip(new Tooltip("How the map is made: Grad-CAM weighs the layer's channels by the gradient of the class score"));
+
+        targetClass.setItems(vm.classChoices());
+        targetClass.setValue(vm.targetClassText());
+        targetClass.setId("cam-class");
+        targetClass.setPrefWidth(240);
+        targetClass.setTooltip(new Tooltip("The class every map explains: each model's own top-1, or pick one (type part of a name or an index to filter)"));
+        targetClass.valueProperty().addListener((o, old, chosen) -> {
+            if (chosen != null && !chosen.equals(vm.targetClassText())) vm.chooseTargetClass(chosen);
+        });
+        vm.targetClassProperty().addListener(o -> targetClass.setValue(vm.targetClassText()));
+        // new items can clear the combo's value: put it back once the combo has seen the change
+        vm.classChoices().addListener((javafx.collections.ListChangeListener<String>) c ->
+                javafx.application.Platform.runLater(() -> targetClass.setValue(vm.targetClassText())));
+
+        layer.setEditable(true);
+        layer.setItems(vm.layerChoices());
+        layer.setValue(vm.layerProperty().get());
+        layer.setId("cam-layer");
+        layer.setTooltip(new Tooltip("The layer whose activations make the map: top_activation (the last, 7×7 at 224 px) "
+                + "or an earlier block's output (finer, less class-specific)"));
+        layer.setOnAction(e -> {
+            String v = layer.getValue();
+            if (v != null && !v.isBlank()) vm.layerProperty().set(v.strip());
+        });
+        vm.layerProperty().addListener((o, was, now) -> layer.setValue(now));
+        vm.layerChoices().addListener((javafx.collections.ListChangeListener<String>) c ->
+                javafx.application.Platform.runLater(() -> layer.setValue(vm.layerProperty().get())));
+
+        colormap.getItems().setAll(Colormap.values());
+        colormap.valueProperty().bindBidirectional(vm.colormapProperty());
+        colormap.setConverter(converter(Colormap::cliName));
+        colormap.setId("cam-colormap");
+
+        alpha.valueProperty().bindBidirectional(vm.alphaProperty());
+        alpha.setId("cam-alpha");
+        alpha.setTooltip(new Tooltip("How strongly the heatmap covers the photo"));
+        Label percent = new Label();
+        percent.textProperty().bind(vm.alphaProperty().multiply(100).asString(Locale.ROOT, "%.0f%%"));
+        percent.setMinWidth(Region.USE_PREF_SIZE);
+
+        HBox row = new HBox(8, caption("Method"), method, caption("Class"), targetClass, caption("Layer"), layer,
+                caption("Colours"), colormap, caption("Opacity"), alpha, percent);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox statusRow() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("cam-progress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.runningProperty());
+        bar.setPrefWidth(180);
+        Label status = new Label();
+        status.setId("cam-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        Button run = new Button("Run again");
+        run.setId("cam-run");
+        run.setTooltip(new Tooltip("Compare the images again with the current settings"));
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.images()));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cam-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not());
+
+        dpi.getItems().setAll(CamViewModel.DPI_CHOICES);
+        dpi.setValue(300);
+        dpi.setConverter(converter(d -> d + " dpi"));
+        dpi.setId("cam-dpi");
+        dpi.setTooltip(new Tooltip("Resolution of a PNG export (SVG and PDF are vector files)"));
+        Button export = new Button("Export figure…");
+        export.setId("cam-export");
+        export.setTooltip(new Tooltip("The comparison as one figure: PNG, SVG or PDF, with column titles, predictions and the legend"));
+        export.setOnAction(e -> exportFigure());
+        export.disableProperty().bind(vm.resultProperty().isNull());
+        HBox row = new HBox(8, bar, status, run, cancel, caption("PNG at"), dpi, export);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("cam-status-row");
+        return row;
+    }
+
+    private void exportFigure() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the comparison");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                new FileChooser.ExtensionFilter("SVG vector graphics", "*.svg"), new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName("cam-comparison.png");
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) return;
+        Path out = f.toPath();
+        String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!n.endsWith(".png") && !n.endsWith(".svg") && !n.endsWith(".pdf")) {
+            String ext = chooser.getSelectedExtensionFilter() == null ? "*.png" : chooser.getSelectedExtensionFilter().getExtensions().get(0);
+            out = out.resolveSibling(out.getFileName() + ext.substring(1));
+        }
+        vm.exportFigure(out, dpi.getValue());
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("cam-caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    Node legend() {
+        return legend;
+    }
+}

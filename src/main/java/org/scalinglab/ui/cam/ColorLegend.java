@@ -1,0 +1,57 @@
+package org.scalinglab.ui.cam;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Rectangle;
+import org.scalinglab.cam.Colormap;
+import org.scalinglab.app.ComparisonResult;
+import org.scalinglab.app.ComparisonRunner;
+import org.scalinglab.cam.CamMethods;
+
+/** The one colour scale all maps share: low ▮▮▮ high, and what the maps are (method, layer, scaling). */
+final class ColorLegend extends HBox {
+    /** Enough gradient stops that jet's kinks fall on one (its break points are not on a coarser grid). */
+    private static final int STOPS = 64;
+    private final Rectangle bar = new Rectangle(220, 14);
+    private final Label title = new Label();
+
+    ColorLegend() {
+        super(8);
+        setId("cam-legend");
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("cam-legend");
+        bar.setStroke(Color.web("#8a959f"));
+        bar.setStrokeWidth(0.5);
+        title.setId("cam-legend-title");
+        title.getStyleClass().add("explain");
+        Label low = new Label("low");
+        Label high = new Label("high");
+        low.setMinWidth(USE_PREF_SIZE);
+        high.setMinWidth(USE_PREF_SIZE);
+        title.setMinWidth(0);
+        getChildren().addAll(low, bar, high, title);
+    }
+
+    void show(Colormap colormap, ComparisonResult result) {
+        List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i <= STOPS; i++) {
+            double[] c = colormap.color(i / (double) STOPS);
+            stops.add(new Stop(i / (double) STOPS, Color.color(c[0], c[1], c[2])));
+        }
+        bar.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        if (result == null) {
+            title.setText("one colour scale for every map");
+        } else {
+            title.setText(CamMethods.describe(result.method()).title() + " at " + result.layer()
+                    + " · one scale for every map" + (result.scaling().isEmpty() ? "" : " (" + result.scaling() + ")")
+                    + " · colour covers the square each model sees");
+        }
+    }
+}
