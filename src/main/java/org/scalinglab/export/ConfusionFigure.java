@@ -39,7 +39,11 @@ public final class ConfusionFigure {
     }
 
     public double width() {
-        return labelWidth + CELL * classes.size() + 70;
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = probe.createGraphics();
+        int titleWidth = g.getFontMetrics(TITLE).stringWidth(title);
+        g.dispose();
+        return Math.max(labelWidth + CELL * classes.size() + 70, titleWidth + 20);
     }
 
     public double height() {

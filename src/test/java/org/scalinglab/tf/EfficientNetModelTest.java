@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scalinglab.arch.NetworkSpec;
 
 /** The exported SavedModel run through DJL: same numbers as the reference, clear errors for bad input. */
@@ -16,24 +14,13 @@ class EfficientNetModelTest {
     static final NetworkSpec SPEC = TinyNetworks.tiny();
     static final KerasWeights WEIGHTS = TinyNetworks.weights(SPEC, 21, false);
 
-    @TempDir
-    static Path cache;
-    static EfficientNetModel model;
-
-    @BeforeAll
-    static void load() {
-        model = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    @RegisterExtension
+    static final LoadedModel TINY = new LoadedModel(SPEC, WEIGHTS);
 
     @Test
     void batchedLogitsAndProbabilitiesMatchTheReference() {
         float[][][] a = TinyNetworks.image(48, 40, 1), b = TinyNetworks.image(48, 40, 2);
-        EfficientNetModel.Predictions p = model.predict(new float[][][][] {a, b});
+        EfficientNetModel.Predictions p = TINY.model.predict(new float[][][][] {a, b});
         assertEquals(2, p.logits().length);
         int i = 0;
         for (float[][][] img : new float[][][][] {a, b}) {
@@ -45,7 +32,7 @@ class EfficientNetModelTest {
             for (int c = 0; c < ref.length; c++) assertEquals(Math.exp(ref[c] - max) / sum, p.probabilities()[i][c], 1e-5);
             i++;
         }
-        assertEquals(p.logits()[1][3], model.logits(new float[][][][] {b})[0][3], 1e-5, "batch of one gives the same");
+        assertEquals(p.logits()[1][3], TINY.model.logits(new float[][][][] {b})[0][3], 1e-5, "batch of one gives the same");
     }
 
     @Test
@@ -53,7 +40,7 @@ class EfficientNetModelTest {
         float[][][] img = TinyNetworks.image(64, 64, 7);
         ReferenceEfficientNet ref = new ReferenceEfficientNet(SPEC, WEIGHTS, false, false).run(img);
         for (String layer : new String[] {"block2a_project_bn", "block4b_add", "top_activation"}) {
-            CamData cam = model.camData(img, layer, 3);
+            CamData cam = TINY.model.camData(img, layer, 3);
             double[][][] expected = ref.layers.get(layer);
             assertEquals(expected.length, cam.activations().length);
             assertEquals(expected[0][0].length, cam.activations()[0][0].length);
@@ -70,21 +57,21 @@ class EfficientNetModelTest {
 
     @Test
     void imagesOutsideTheSupportedSizesAreRejectedWithTheLimit() {
-        var e = assertThrows(IllegalArgumentException.class, () -> model.logits(new float[][][][] {TinyNetworks.image(31, 64, 1)}));
+        var e = assertThrows(IllegalArgumentException.class, () -> TINY.model.logits(new float[][][][] {TinyNetworks.image(31, 64, 1)}));
         assertTrue(e.getMessage().contains("32"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> model.logits(new float[][][][] {new float[40][40][4]}));
-        assertThrows(IllegalArgumentException.class, () -> model.logits(new float[0][][][]));
-        assertThrows(IllegalArgumentException.class, () -> model.logits(new float[][][][] {new float[40][40][3], new float[40][41][3]}));
+        assertThrows(IllegalArgumentException.class, () -> TINY.model.logits(new float[][][][] {new float[40][40][4]}));
+        assertThrows(IllegalArgumentException.class, () -> TINY.model.logits(new float[0][][][]));
+        assertThrows(IllegalArgumentException.class, () -> TINY.model.logits(new float[][][][] {new float[40][40][3], new float[40][41][3]}));
     }
 
     @Test
     void unknownLayerListsTheValidOnesAndBadClassIsRejected() {
         float[][][] img = TinyNetworks.image(40, 40, 1);
-        var e = assertThrows(IllegalArgumentException.class, () -> model.camData(img, "block9z_add", 0));
+        var e = assertThrows(IllegalArgumentException.class, () -> TINY.model.camData(img, "block9z_add", 0));
         assertTrue(e.getMessage().contains("block2a_project_bn") && e.getMessage().contains("top_activation"), e.getMessage());
-        var c = assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", SPEC.classes()));
+        var c = assertThrows(IllegalArgumentException.class, () -> TINY.model.camData(img, "top_activation", SPEC.classes()));
         assertTrue(c.getMessage().contains("0 and " + (SPEC.classes() - 1)), c.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> model.camData(img, "top_activation", -2)); // -1 is TOP1
+        assertThrows(IllegalArgumentException.class, () -> TINY.model.camData(img, "top_activation", -2)); // -1 is TOP1
     }
 
     @Test
@@ -102,16 +89,16 @@ class EfficientNetModelTest {
         float[][] sequentialGradients = new float[4][];
         for (int i = 0; i < 4; i++) {
             images[i] = TinyNetworks.image(40 + 8 * i, 48, 100 + i);
-            sequential[i] = model.logits(new float[][][][] {images[i]})[0];
-            sequentialGradients[i] = model.camData(images[i], i % 2 == 0 ? "top_activation" : "block4b_add", i).gradients()[0][0];
+            sequential[i] = TINY.model.logits(new float[][][][] {images[i]})[0];
+            sequentialGradients[i] = TINY.model.camData(images[i], i % 2 == 0 ? "top_activation" : "block4b_add", i).gradients()[0][0];
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<float[][]>> futures = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int k = i;
-                futures.add(pool.submit(() -> new float[][] {model.logits(new float[][][][] {images[k]})[0],
-                    model.camData(images[k], k % 2 == 0 ? "top_activation" : "block4b_add", k).gradients()[0][0]}));
+                futures.add(pool.submit(() -> new float[][] {TINY.model.logits(new float[][][][] {images[k]})[0],
+                    TINY.model.camData(images[k], k % 2 == 0 ? "top_activation" : "block4b_add", k).gradients()[0][0]}));
             }
             for (int i = 0; i < 4; i++) {
                 float[][] got = futures.get(i).get();
@@ -126,12 +113,12 @@ class EfficientNetModelTest {
     @Test
     void theDefaultGradcamSignatureServesTopActivationThroughPlainDjl() throws Exception {
         float[][][] img = TinyNetworks.image(40, 40, 8);
-        CamData viaModel = model.camData(img, "top_activation", 1);
+        CamData viaModel = TINY.model.camData(img, "top_activation", 1);
         float[] target = new float[SPEC.classes()];
         target[1] = 1;
         @SuppressWarnings({"unchecked", "rawtypes"})
         ai.djl.repository.zoo.Criteria<java.util.Map, java.util.Map> criteria = ai.djl.repository.zoo.Criteria.builder()
-                .setTypes(java.util.Map.class, java.util.Map.class).optModelPath(model.modelDir()).optEngine("TensorFlow")
+                .setTypes(java.util.Map.class, java.util.Map.class).optModelPath(TINY.model.modelDir()).optEngine("TensorFlow")
                 .optOption("SignatureDefKey", Signatures.GRADCAM).optTranslator((ai.djl.translate.Translator) new SignatureTranslator()).build();
         try (var zoo = criteria.loadModel(); var predictor = zoo.newPredictor()) {
             @SuppressWarnings("unchecked")
@@ -147,7 +134,7 @@ class EfficientNetModelTest {
 
     @Test
     void reportsTheDevice() {
-        assertTrue(model.device().equals("CPU") || model.device().startsWith("GPU ("), model.device());
+        assertTrue(TINY.model.device().equals("CPU") || TINY.model.device().startsWith("GPU ("), TINY.model.device());
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.scalinglab.tf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scalinglab.arch.NetworkSpec;
@@ -20,19 +17,8 @@ class GradCamGradientTest {
     static final NetworkSpec SPEC = TinyNetworks.tiny();
     static final KerasWeights WEIGHTS = TinyNetworks.weights(SPEC, 31, false);
 
-    @TempDir
-    static Path cache;
-    static EfficientNetModel model;
-
-    @BeforeAll
-    static void load() {
-        model = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    @RegisterExtension
+    static final LoadedModel TINY = new LoadedModel(SPEC, WEIGHTS);
 
     @Test
     void atTopActivationTheGradientIsTheDenseColumnOverTheMapSize() {
@@ -40,7 +26,7 @@ class GradCamGradientTest {
         float[] kernel = WEIGHTS.get("predictions", "kernel");
         int classes = SPEC.classes();
         for (int c : new int[] {0, 5}) {
-            CamData cam = model.camData(img, "top_activation", c);
+            CamData cam = TINY.model.camData(img, "top_activation", c);
             int h = cam.gradients().length, w = cam.gradients()[0].length, k = cam.gradients()[0][0].length;
             assertEquals(3, h);   // 72 -> 36 -> 18 -> 9 -> 5 -> 3
             assertEquals(2, w);   // 56 -> 28 -> 14 -> 7 -> 4 -> 2
@@ -68,7 +54,7 @@ class GradCamGradientTest {
     void gradCamAgreesWithTheDoublePrecisionReference(String layer) {
         float[][][] img = TinyNetworks.image(50, 50, 9);
         int c = 2;
-        CamData cam = model.camData(img, layer, c);
+        CamData cam = TINY.model.camData(img, layer, c);
         ReferenceEfficientNet ref = new ReferenceEfficientNet(SPEC, WEIGHTS, false, false).run(img);
         double[][][] a = ref.layers.get(layer);
         int h = a.length, w = a[0].length, k = a[0][0].length;

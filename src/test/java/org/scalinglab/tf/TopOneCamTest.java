@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scalinglab.arch.NetworkSpec;
 
 /**
@@ -22,19 +19,8 @@ class TopOneCamTest {
     static final NetworkSpec SPEC = TinyNetworks.tiny();
     static final KerasWeights WEIGHTS = featuresDecide(TinyNetworks.weights(SPEC, 47, false));
 
-    @TempDir
-    static Path cache;
-    static EfficientNetModel model;
-
-    @BeforeAll
-    static void load() {
-        model = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    @RegisterExtension
+    static final LoadedModel TINY = new LoadedModel(SPEC, WEIGHTS);
 
     @Test
     void topOneInTheGraphEqualsTheExplicitClassOfTheForwardPass() {
@@ -43,11 +29,11 @@ class TopOneCamTest {
         for (String layer : new String[] {"top_activation", "block4b_add"}) {
             for (int i = 0; i < 8; i++) {
                 float[][][] img = TinyNetworks.image(40 + 8 * (i % 4), 48 + 16 * (i % 3), 300 + i);
-                float[] logits = model.logits(new float[][][][] {img})[0];
+                float[] logits = TINY.model.logits(new float[][][][] {img})[0];
                 int top = argmax(logits);
                 classes.add(top);
-                CamData one = model.camData(img, layer, EfficientNetModel.TOP1);
-                CamData two = model.camData(img, layer, top);
+                CamData one = TINY.model.camData(img, layer, EfficientNetModel.TOP1);
+                CamData two = TINY.model.camData(img, layer, top);
                 assertEquals(top, one.classIndex(), "image " + i + " " + layer + ": the class the graph chose");
                 assertArrayEquals(logits, one.logits(), 1e-6f * Math.max(1, max(logits)), "image " + i + ": logits of the CAM run");
                 assertEquals(two.layer(), one.layer());
@@ -61,9 +47,9 @@ class TopOneCamTest {
     @Test
     void anExplicitClassIsStillObeyedAndReturned() {
         float[][][] img = TinyNetworks.image(48, 48, 5);
-        int top = argmax(model.logits(new float[][][][] {img})[0]);
+        int top = argmax(TINY.model.logits(new float[][][][] {img})[0]);
         int other = (top + 1) % SPEC.classes();
-        CamData d = model.camData(img, "top_activation", other);
+        CamData d = TINY.model.camData(img, "top_activation", other);
         assertEquals(other, d.classIndex());
         // at top_activation the gradient is the class's dense column over h*w: other's, not the top-1's
         float[] kernel = WEIGHTS.get("predictions", "kernel");
