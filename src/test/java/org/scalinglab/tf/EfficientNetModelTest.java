@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scalinglab.arch.NetworkSpec;
 
@@ -16,6 +17,8 @@ class EfficientNetModelTest {
 
     @RegisterExtension
     static final LoadedModel TINY = new LoadedModel(SPEC, WEIGHTS);
+    @TempDir
+    static Path cache;
 
     @Test
     void batchedLogitsAndProbabilitiesMatchTheReference() {
