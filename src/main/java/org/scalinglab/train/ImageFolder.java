@@ -76,10 +76,18 @@ public final class ImageFolder {
         return Files.isDirectory(train) && Files.isDirectory(root.resolve("val")) ? train : root;
     }
 
-    private static List<String> classFolders(Path dir) {
+    /** The class names in a folder: its sub-folders that are not hidden, sorted by name. Looks only at folder names. */
+    public static List<String> classNames(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            List<String> names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static List<String> classFolders(Path dir) {
+        try {
+            List<String> names = classNames(dir);
             if (names.size() < 2) {
                 throw new IllegalArgumentException(dir + " must hold one sub-folder per class (at least 2), found " + names.size());
             }

@@ -234,19 +234,19 @@ public final class TrainViewModel implements AutoCloseable {
         if (!Files.exists(p)) return "no such folder: " + p;
         if (!Files.isDirectory(p)) return p.getFileName() + " is a file, not a folder";
         Path classesIn = ImageFolder.classesFolder(p);
-        List<Path> classes = classFolders(classesIn);
+        List<String> classes = classFolders(classesIn);
         if (classes == null) return "cannot read " + p;
         if (classes.isEmpty()) {
             return isEmpty(classesIn) ? classesIn.getFileName() + " is empty: put the images of each class in a sub-folder of its own"
                     : classesIn.getFileName() + " has no class sub-folders: put the images of each class in a sub-folder of its own";
         }
-        if (classes.size() < 2) return "only one class sub-folder (" + classes.get(0).getFileName() + "): a classifier needs at least 2";
+        if (classes.size() < 2) return "only one class sub-folder (" + classes.get(0) + "): a classifier needs at least 2";
         return "";
     }
 
-    private static List<Path> classFolders(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).filter(c -> !c.getFileName().toString().startsWith(".")).sorted().toList();
+    private static List<String> classFolders(Path dir) {
+        try {
+            return ImageFolder.classNames(dir);
         } catch (IOException | UncheckedIOException e) {
             return null;
         }
@@ -275,7 +275,7 @@ public final class TrainViewModel implements AutoCloseable {
     private int classesGuess() {
         Path d = path(data.get() == null ? "" : data.get().strip());
         if (d == null || !checkData(data.get().strip()).isEmpty()) return -1;
-        List<Path> c = classFolders(ImageFolder.classesFolder(d));
+        List<String> c = classFolders(ImageFolder.classesFolder(d));
         return c == null ? -1 : c.size();
     }
 
