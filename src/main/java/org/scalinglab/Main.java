@@ -22,7 +22,8 @@ public final class Main {
         // never let DJL reach for the network by surprise; the model store downloads explicitly
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         boolean window = args.length == 0 || args[0].toLowerCase(Locale.ROOT).endsWith(SCENARIO_EXTENSION);
-        TfRuntime.use(window ? TfProfile.INFERENCE : Cli.profileFor(args));
+        // the profile follows what the process does; -Dscalinglab.tensorflow.profile=... overrides it (for benchmarks)
+        if (System.getProperty(TfProfile.PROPERTY) == null) TfRuntime.use(window ? TfProfile.INFERENCE : Cli.profileFor(args));
         AppLog.configure(window);
         LoggerFactory.getLogger(Main.class).info("Scaling Lab {} starting ({}), Java {} on {} {}",
                 Main.class.getPackage().getImplementationVersion(), window ? "window" : "command",
