@@ -3,20 +3,24 @@ package org.scalinglab.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The per-user log folder and the slf4j-simple settings that send the app's (and DJL's) logging there.
- * The window logs to {@code scaling-lab.log}, commands to {@code scaling-lab-cli.log}, so a command run
- * beside an open window does not overwrite the window's log; each start keeps the previous run's log as
- * {@code *.previous.log} (slf4j-simple truncates its file on open).
+ * The per-user log folder and the slf4j-simple settings that send the app's (and DJL's) logging there, one file
+ * per process (see {@link #configure}).
  */
 public final class AppLog {
     /** Set this environment variable to a folder to log there instead. */
     public static final String DIR_ENV = "SCALING_LAB_LOG_DIR";
     static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+    static final int KEEP = 20;
+    private static volatile Path logFile;
 
     private AppLog() {
     }
@@ -44,32 +48,50 @@ public final class AppLog {
     }
 
     /**
-     * Points slf4j-simple at {@code scaling-lab.log} (window) or {@code scaling-lab-cli.log} (commands) in
-     * {@link #logDir()}, unless {@value #LOG_FILE_PROPERTY} is already set. Must run before the first logger
-     * is created. Falls back to stderr when the folder cannot be made.
+     * Points slf4j-simple at a log file of this process's own in {@link #logDir()}, {@code window-<time>-<pid>.log}
+     * or {@code cli-<time>-<pid>.log}, unless {@value #LOG_FILE_PROPERTY} is already set, and keeps the newest
+     * {@value #KEEP} of each kind. Concurrent runs never share or overwrite a log. Must run before the first logger is
+     * created. Falls back to stderr when the folder cannot be made.
      */
     public static void configure(boolean window) {
         String chosen = System.getProperty(LOG_FILE_PROPERTY);
         if (chosen == null) {
             Path dir = logDir();
-            Path file = dir.resolve(window ? "scaling-lab.log" : "scaling-lab-cli.log");
+            String kind = window ? "window" : "cli";
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+            Path file = dir.resolve(kind + "-" + stamp + "-" + ProcessHandle.current().pid() + ".log");
             try {
                 Files.createDirectories(dir);
-                if (Files.exists(file)) {
-                    String previous = file.getFileName().toString().replace(".log", ".previous.log");
-                    Files.move(file, dir.resolve(previous), StandardCopyOption.REPLACE_EXISTING);
-                }
+                prune(dir, kind + "-", KEEP - 1);
                 chosen = file.toString();
+                logFile = file;
             } catch (IOException | RuntimeException e) {
                 // a read-only home must not stop the app; say so on stderr, where the log then goes
                 System.err.println("warning: cannot write logs to " + dir + " (" + e + "); logging to stderr");
                 chosen = "System.err";
             }
             System.setProperty(LOG_FILE_PROPERTY, chosen);
+        } else if (!chosen.equals("System.err") && !chosen.equals("System.out")) {
+            logFile = Path.of(chosen);
         }
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+    }
+
+    /** This process's log file, or null when it logs to the console. */
+    public static Path logFile() {
+        return logFile;
+    }
+
+    /** Deletes all but the newest {@code keep} logs starting with {@code prefix} (names sort by time). */
+    static void prune(Path dir, String prefix, int keep) throws IOException {
+        List<Path> logs;
+        try (Stream<Path> s = Files.list(dir)) {
+            logs = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".log"))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+        }
+        for (Path old : logs.subList(Math.min(keep, logs.size()), logs.size())) Files.deleteIfExists(old);
     }
 
     private static void setIfAbsent(String key, String value) {

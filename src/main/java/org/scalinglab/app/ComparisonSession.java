@@ -16,6 +16,7 @@ import org.scalinglab.tf.ImagePreprocessor;
 import org.scalinglab.tf.ImagePreprocessor.DecodedImage;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.ModelStore;
+import org.scalinglab.io.Messages;
 
 /**
  * The model side of an interactive comparison: keeps one line-up's models loaded between runs (loading another

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
+import org.scalinglab.io.Messages;
 
 /**
  * The whole state of a session, saved as a small JSON file (extension {@value #EXTENSION}): the sliders, the
@@ -112,7 +113,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         try {
             s = GSON.fromJson(text, Scenario.class);
         } catch (JsonParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(file.getFileName() + " is not a valid scenario file: " + (e.getMessage() == null ? "malformed JSON" : Messages.firstLine(e.getMessage())));
+            throw new IllegalArgumentException(file.getFileName() + " is not a valid scenario file: " + Messages.jsonProblem(e));
         }
         if (s == null) throw new IllegalArgumentException(file.getFileName() + " is empty");
         Scenario d = defaults();

@@ -1,9 +1,12 @@
 package org.scalinglab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.scalinglab.app.AppLog;
+import org.scalinglab.io.Messages;
+import org.slf4j.LoggerFactory;
 import org.scalinglab.tf.TfProfile;
 import org.scalinglab.tf.TfRuntime;
 import picocli.CommandLine;
@@ -66,18 +69,45 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("error: " + ex.getMessage() + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            cmd.getErr().println("error: " + usageProblem(ex) + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof IllegalArgumentException) {
-                cmd.getErr().println("error: " + ex.getMessage());
-                return EXIT_USAGE;
-            }
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return 1;
-        });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> fail(cmd.getErr(), cmd.getCommandSpec().qualifiedName(), ex));
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // out of memory, a native library that would not load: picocli passes Errors on
+            return fail(err, "scaling-lab", e);
+        }
+    }
+
+    /**
+     * The one error path of every command: one line naming the file and the cause (never an exception class or a trace),
+     * the full trace in this process's log file, named in the line. Bad input exits 2, anything else 1.
+     */
+    static int fail(PrintWriter err, String command, Throwable ex) {
+        boolean input = ex instanceof IllegalArgumentException || ex instanceof java.nio.file.InvalidPathException;
+        LoggerFactory.getLogger(Cli.class).error("{} failed", command, ex);
+        Path log = AppLog.logFile();
+        boolean unexpected = !input && !(ex instanceof IllegalStateException) && !(ex instanceof java.io.IOException);
+        err.println("error: " + Messages.describe(ex) + (log != null && unexpected ? " (details in " + log + ")" : ""));
+        err.flush();
+        return input ? EXIT_USAGE : 1;
+    }
+
+    /** picocli's messages, with its internal notation for exclusive options put plainly. */
+    private static String usageProblem(CommandLine.ParameterException ex) {
+        String m = ex.getMessage();
+        if (m != null && m.startsWith("Error: expected only one match but got")) {
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("=\\{(--[\\w-]+)=").matcher(m);
+            List<String> given = new java.util.ArrayList<>();
+            while (names.find()) given.add(names.group(1));
+            return given.size() >= 2 ? given.get(0) + " and " + given.get(1) + " cannot be used together" : "these options cannot be used together";
+        }
+        if (m != null && m.startsWith("Unmatched argument at index 0")) {
+            return "unknown command " + m.substring(m.indexOf('\'')) ;
+        }
+        return m;
     }
 
     /** The version from the jar manifest, or "dev" when run from classes. */

@@ -2,6 +2,7 @@ package org.scalinglab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +44,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) throw new IllegalArgumentException("--top must be at least 1, got " + top);
         if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench must be between 1 and 100000, got " + bench);
         ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
+        if (labelsFile != null && !Files.isRegularFile(labelsFile)) throw new IllegalArgumentException("labels file not found: " + labelsFile);
         List<String> names = labelsFile != null ? ImageNetLabels.fromFile(labelsFile).names() : m.classNames();
         ImagePreprocessor.Prepared input = ImagePreprocessor.load(image, m.resolution());
         long t0 = System.nanoTime();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "weights", mixinStandardHelpOptions = true,
         description = {"The official Keras ImageNet weights of EfficientNet-B0..B7 in the local cache.",
-                "Without options: what is cached where. Cache folder: ~/.scaling-lab/models (Windows: %LOCALAPPDATA%\\ScalingLab\\models),",
+                "Without options: what is cached where. Cache folder: ~/.scaling-lab/models (Windows: %%LOCALAPPDATA%%\\ScalingLab\\models),",
                 "or -D" + ModelStore.DIR_PROPERTY + "=DIR / " + ModelStore.DIR_ENV + "=DIR."})
 final class WeightsCommand implements Callable<Integer> {
 

@@ -38,6 +38,7 @@ public final class ImagePreprocessor {
     public static final int MAX_SIDE = 16384;
     public static final int MAX_MEGAPIXELS = 150;
     static final int DECODE_MEGAPIXELS = 25;
+    static final int MAX_PIPE_BYTES = 200_000_000;
     /** The shorter side a subsampled decode keeps at least: twice the largest official resolution and more. */
     static final int DECODE_SHORT_SIDE = 2048;
     /** Pixels above which decoding subsamples; a field so tests can lower it. */
@@ -131,9 +132,27 @@ public final class ImagePreprocessor {
     // ---- decoding
 
     private static DecodedImage decode(Path file, int resolution) throws IOException {
-        String name = file.getFileName().toString();
         if (!Files.exists(file)) throw new IllegalArgumentException("image not found: " + file);
         if (Files.isDirectory(file)) throw new IllegalArgumentException(file + " is a folder, not an image");
+        if (!Files.isRegularFile(file)) {
+            // a pipe (--image <(curl ...)) can be read once and has no size: take it into a temporary file first
+            Path copy = Files.createTempFile("scaling-lab-image-", ".tmp");
+            try {
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] bytes = in.readNBytes(MAX_PIPE_BYTES + 1);
+                    if (bytes.length > MAX_PIPE_BYTES) throw new IllegalArgumentException(file + " holds more than " + MAX_PIPE_BYTES / 1_000_000 + " MB");
+                    if (bytes.length == 0) throw new IllegalArgumentException(file + " gave no data (an empty pipe), not an image");
+                    Files.write(copy, bytes);
+                }
+                return decodeFile(copy, file.toString(), resolution);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        }
+        return decodeFile(file, file.getFileName().toString(), resolution);
+    }
+
+    private static DecodedImage decodeFile(Path file, String name, int resolution) throws IOException {
         if (Files.size(file) == 0) throw new IllegalArgumentException(name + " is empty (0 bytes), not an image");
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

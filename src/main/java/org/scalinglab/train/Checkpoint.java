@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.io.Messages;
 import org.scalinglab.tf.KerasH5;
 import org.scalinglab.tf.KerasWeights;
 
@@ -90,7 +91,7 @@ public final class Checkpoint {
             if (s == null) throw new IOException("empty");
             return s;
         } catch (RuntimeException e) {
-            throw new IOException("the checkpoint in " + dir + " is damaged (" + e.getMessage() + "); delete it to start over", e);
+            throw new IOException(dir.resolve("checkpoint.json") + " is damaged (" + Messages.jsonProblem(e) + "); delete the checkpoint files to start over", e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.scalinglab.train;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import org.scalinglab.io.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class ReportJson {
             if (r == null) throw new IOException(file + " is empty");
             return r;
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new IOException(file + " is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IOException(file + " is damaged: " + Messages.jsonProblem(e), e);
         }
     }
 }

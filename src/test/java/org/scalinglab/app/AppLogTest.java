@@ -33,21 +33,35 @@ class AppLogTest {
         assertEquals(Path.of("/home/ada", ".scaling-lab", "logs"), AppLog.logDir("Linux", Map.of(AppLog.DIR_ENV, " "), "/home/ada"));
     }
 
-    /** A real start of the command line in a fresh JVM: --version names the folder, the log lands there, the previous run is kept. */
+    /** Real starts of the command line in fresh JVMs: --version names the folder, each run logs to a file of its own. */
     @Test
-    void commandsLogToTheFolderTheyName(@TempDir Path dir) throws Exception {
+    void eachRunLogsToAFileOfItsOwn(@TempDir Path dir) throws Exception {
         Path logs = dir.resolve("logs");
         String first = runMain(logs, "--version");
         assertTrue(first.contains("Scaling Lab"), first);
         assertTrue(first.contains("Logs: " + logs), first);
-        Path log = logs.resolve("scaling-lab-cli.log");
-        String firstLog = Files.readString(log);
-        assertTrue(firstLog.contains("starting (command)"), firstLog);
-
         runMain(logs, "--help");
-        assertEquals(firstLog, Files.readString(logs.resolve("scaling-lab-cli.previous.log")));
-        assertTrue(Files.readString(log).contains("starting (command)"));
-        assertFalse(Files.exists(logs.resolve("scaling-lab.log")), "commands must not touch the window's log");
+        List<Path> files;
+        try (var s = Files.list(logs)) {
+            files = s.sorted().toList();
+        }
+        assertEquals(2, files.size(), String.valueOf(files));
+        for (Path f : files) {
+            assertTrue(f.getFileName().toString().matches("cli-\\d{8}-\\d{6}-\\d+\\.log"), f.toString());
+            assertTrue(Files.readString(f).contains("starting (command)"), f.toString());
+        }
+    }
+
+    @Test
+    void onlyTheNewestLogsOfAKindAreKept(@TempDir Path dir) throws Exception {
+        for (int i = 10; i < 30; i++) Files.writeString(dir.resolve("cli-202612" + i + "-000000-1.log"), "x");
+        Files.writeString(dir.resolve("window-20261201-000000-1.log"), "x");
+        AppLog.prune(dir, "cli-", 5);
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of("cli-20261225-000000-1.log", "cli-20261226-000000-1.log", "cli-20261227-000000-1.log",
+                    "cli-20261228-000000-1.log", "cli-20261229-000000-1.log", "window-20261201-000000-1.log"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     private static String runMain(Path logs, String... args) throws IOException, InterruptedException {

@@ -31,7 +31,7 @@ import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.app.ComparisonResult;
 import org.scalinglab.app.ComparisonSession;
-import org.scalinglab.app.Messages;
+import org.scalinglab.io.Messages;
 import org.scalinglab.app.ComparisonRunner;
 import org.scalinglab.app.LineupModel;
 import org.scalinglab.app.TargetClass;
