@@ -14,6 +14,7 @@ import java.util.List;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.io.Messages;
+import org.scalinglab.io.AtomicFiles;
 
 /**
  * The whole state of a session, saved as a small JSON file (extension {@value #EXTENSION}): the sliders, the
@@ -90,15 +91,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
 
     public void save(Path file) throws IOException {
         validated();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"); // createTempFile would make it 0600
-        try {
-            Files.writeString(tmp, GSON.toJson(this), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, GSON.toJson(this));
     }
 
     public static Scenario load(Path file) throws IOException {

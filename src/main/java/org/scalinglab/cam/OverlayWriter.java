@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.scalinglab.io.AtomicFiles;
 
 /** Renders a heatmap over the original image and writes PNG files, headless (for the CLI and figure export). */
 public final class OverlayWriter {
@@ -57,12 +58,8 @@ public final class OverlayWriter {
     }
 
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+        });
     }
 }

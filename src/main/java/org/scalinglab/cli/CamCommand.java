@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.scalinglab.io.AtomicFiles;
 
 @Command(name = "cam", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Where the network looks: a class activation map of one image for one class at one layer. The map is computed at the layer's own size (7x7 for B0 at 224 at top_activation), then scaled per map to [0, 1] (--raw: left as it is, after ReLU) and, for --out, upsampled bilinearly onto the original image.")
@@ -57,6 +58,7 @@ final class CamCommand implements Callable<Integer> {
         if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException("--out must be a .png file, got " + out.getFileName());
         }
+        if (out != null) AtomicFiles.checkWritable(out);
         if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench must be between 1 and 100000, got " + bench);
         ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
         cam.checkAgainst(m);

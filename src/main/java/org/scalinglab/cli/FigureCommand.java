@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import org.scalinglab.tf.Signatures;
+import org.scalinglab.io.AtomicFiles;
 
 @Command(name = "figure", mixinStandardHelpOptions = true, sortOptions = false,
         description = "The CAM comparison as a figure for a paper or slides (headless): one row per image, one column per model of the line-up (base, compound and the width-, depth- and resolution-only networks of equal cost), each with its top-1 and heatmap, one shared colour scale and its legend. PNG (at --dpi), SVG or PDF by extension.")
@@ -62,6 +63,7 @@ final class FigureCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         FigureWriter.Format format = FigureWriter.Format.of(out);
+        AtomicFiles.checkWritable(out);
         if (dpi < FigureWriter.MIN_DPI || dpi > FigureWriter.MAX_DPI) {
             throw new IllegalArgumentException("--dpi must be between " + FigureWriter.MIN_DPI + " and " + FigureWriter.MAX_DPI + ", got " + dpi);
         }

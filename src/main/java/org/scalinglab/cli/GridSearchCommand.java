@@ -16,7 +16,6 @@ import org.scalinglab.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "grid-search", mixinStandardHelpOptions = true,
         description = "Step 1 of the paper's method at small scale: scale the base at phi = 1 with every (alpha, beta, gamma) "
@@ -31,12 +30,11 @@ final class GridSearchCommand implements Callable<Integer> {
     @Option(names = "--include-paper", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "also train the paper's 1.2, 1.1, 1.15 when the grid misses it (default: on)") boolean includePaper;
     @Mixin TrainingOptions options;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = options.out();
+        PrintWriter err = options.err();
         TrainingConfig config = options.config(); // bad training options fail before anything else
         GridSearch search = new GridSearch(BaseSpecs.parse(base), step, tolerance, includePaper);
         List<GridCandidates.Candidate> order = search.candidates(); // bad step or an empty grid fail here, before the data loads
@@ -51,17 +49,18 @@ final class GridSearchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "base %s (%,d multiply-adds), %s.%n", base, CostModel.of(classed).macs(), PlanConsole.budget(data, options.epochs));
         out.println("Training order (paper's choice first, then spread over the grid):");
         printTable(out, plan, false);
-        out.println("Results: " + options.out().resolve(GridSearch.REPORT) + " (rewritten after each candidate)");
+        out.println("Results: " + options.outDir().resolve(GridSearch.REPORT) + " (rewritten after each candidate)");
         out.flush();
         List<String> ids = order.stream().map(GridSearch::id).toList();
-        GridSearchReport report = search.run(data, options.perClass, config, options.out(), PlanConsole.progress(err, ids), () -> false,
-                PlanConsole.afterEach(err, options.out(), "grid", GridChart::chart));
-        printTable(out, report, true);
-        report.best().ifPresent(b -> out.printf(Locale.ROOT, "Best: alpha %s, beta %s, gamma %s with %s top-1%n",
-                ReportText.number(b.alpha()), ReportText.number(b.beta()), ReportText.number(b.gamma()), PlanConsole.percent(b.top1())));
-        out.println("Report: " + options.out().resolve(GridSearch.REPORT) + ", chart: " + options.out().resolve("grid.png"));
-        out.flush();
-        return 0;
+        return options.run("the grid search", stop -> {
+            GridSearchReport report = search.run(data, options.perClass, config, options.outDir(), PlanConsole.progress(err, ids), stop,
+                    PlanConsole.afterEach(err, options.outDir(), "grid", GridChart::chart));
+            printTable(out, report, true);
+            report.best().ifPresent(b -> out.printf(Locale.ROOT, "Best: alpha %s, beta %s, gamma %s with %s top-1%n",
+                    ReportText.number(b.alpha()), ReportText.number(b.beta()), ReportText.number(b.gamma()), PlanConsole.percent(b.top1())));
+            out.println("Report: " + options.outDir().resolve(GridSearch.REPORT) + ", chart: " + options.outDir().resolve("grid.png"));
+            out.flush();
+        });
     }
 
     private static void printTable(PrintWriter out, GridSearchReport r, boolean results) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.scalinglab.io.AtomicFiles;
 
 @Command(name = "spec", mixinStandardHelpOptions = true,
         description = "The architecture (the paper's Table 1), parameters and multiply-adds of an EfficientNet: "
@@ -87,6 +88,7 @@ final class SpecCommand implements Callable<Integer> {
         if (blockStage == null || file == null) throw new IllegalArgumentException("--block-diagram STAGE and --out FILE go together");
         if (json) throw new IllegalArgumentException("--json and --block-diagram do not go together");
         FigureWriter.Format.of(file);
+        AtomicFiles.checkWritable(file);
         if (blockStage < 2 || blockStage > 8) throw new IllegalArgumentException("--block-diagram takes an MBConv stage, 2..8, got " + blockStage);
         int blocks = MbConvBreakdown.blocksOf(net, blockStage).size();
         if (blockIndex < 1 || blockIndex > blocks) {

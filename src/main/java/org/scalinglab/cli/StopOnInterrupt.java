@@ -19,7 +19,7 @@ final class StopOnInterrupt implements BooleanSupplier, AutoCloseable {
         hook = new Thread(() -> {
             requested.set(true);
             err.println();
-            err.println("Ctrl+C: stopping " + what + "…");
+            err.println("Stopping " + what + " (Ctrl+C)…");
             err.flush();
             try {
                 finished.await(1, TimeUnit.MINUTES);

@@ -13,7 +13,6 @@ import org.scalinglab.train.ScalingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Train a base network and its compound, width-only, depth-only and resolution-only scalings of equal "
@@ -24,12 +23,11 @@ final class StudyCommand implements Callable<Integer> {
     @Mixin ScalingBases bases;
     @Option(names = "--base", required = true, description = "base network WIDTH,DEPTH,RESOLUTION, e.g. 0.5,0.6,160 (or b0..b7)") String base;
     @Mixin TrainingOptions options;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = options.out();
+        PrintWriter err = options.err();
         CompoundScaling scaling = bases.at(phi);
         ImageFolder data = options.dataset();
         NetworkSpec baseSpec = BaseSpecs.parse(base).withClasses(data.classes().size());
@@ -37,18 +35,19 @@ final class StudyCommand implements Callable<Integer> {
                 + data.train().size() + " training / " + data.validation().size() + " validation images:");
         for (MatchedVariants.Variant v : MatchedVariants.of(baseSpec, scaling)) out.println("  " + MatchedVariants.describe(v));
         out.flush();
-        ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.out(), TrainingOptions.printTo(err), () -> false);
-        var chart = StudyChart.chart(report);
-        StudyChart.write(options.out().resolve("study.png"), chart, 144);
-        StudyChart.write(options.out().resolve("study.svg"), chart, 72);
-        out.printf("%-16s %8s %8s %6s %12s %10s %8s %8s %9s%n", "model", "width", "depth", "res", "mult-adds", "params", "top-1", "top-5", "time");
-        for (ScalingStudy.Entry e : report.models()) {
-            out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %8s %8s %8.0fs%n", e.label(), e.width(), e.depth(),
-                    e.resolution(), e.macs(), e.params(), percent(e.top1()), percent(e.top5()), e.trainingSeconds());
-        }
-        out.println("Report: " + options.out().resolve("report.json"));
-        out.flush();
-        return 0;
+        return options.run("the study", stop -> {
+            ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.outDir(), TrainingOptions.printTo(err), stop);
+            var chart = StudyChart.chart(report);
+            StudyChart.write(options.outDir().resolve("study.png"), chart, 144);
+            StudyChart.write(options.outDir().resolve("study.svg"), chart, 72);
+            out.printf("%-16s %8s %8s %6s %12s %10s %8s %8s %9s%n", "model", "width", "depth", "res", "mult-adds", "params", "top-1", "top-5", "time");
+            for (ScalingStudy.Entry e : report.models()) {
+                out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %8s %8s %8.0fs%n", e.label(), e.width(), e.depth(),
+                        e.resolution(), e.macs(), e.params(), percent(e.top1()), percent(e.top5()), e.trainingSeconds());
+            }
+            out.println("Report: " + options.outDir().resolve("report.json"));
+            out.flush();
+        });
     }
 
     private static String percent(Double v) {

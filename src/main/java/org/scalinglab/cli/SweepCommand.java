@@ -14,7 +14,6 @@ import org.scalinglab.train.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Step 2 of the paper's method at small scale (its Figures 3 and 8): with alpha, beta, gamma fixed, train "
@@ -27,12 +26,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--phis", split = ",", defaultValue = "0,1,2", description = "compound coefficients to train (default ${DEFAULT-VALUE})")
     List<Double> phis;
     @Mixin TrainingOptions options;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = options.out();
+        PrintWriter err = options.err();
         TrainingConfig config = options.config(); // bad training options fail before anything else
         ScaleSweep sweep = new ScaleSweep(BaseSpecs.parse(base), bases.alpha, bases.beta, bases.gamma, phis);
         ImageFolder data = options.dataset();
@@ -43,15 +41,16 @@ final class SweepCommand implements Callable<Integer> {
                 sweep.phis().stream().map(ReportText::number).toList(), points.size());
         out.println(PlanConsole.budget(data, options.epochs) + ". Training order (smallest phi first):");
         printTable(out, points.stream().map(ScaleSweep.Planned::point).toList(), false);
-        out.println("Results: " + options.out().resolve(ScaleSweep.REPORT) + " (rewritten after each network)");
+        out.println("Results: " + options.outDir().resolve(ScaleSweep.REPORT) + " (rewritten after each network)");
         out.flush();
-        SweepReport report = sweep.run(data, options.perClass, config, options.out(),
-                PlanConsole.progress(err, points.stream().map(ScaleSweep.Planned::id).toList()), () -> false,
-                PlanConsole.afterEach(err, options.out(), "sweep", SweepChart::chart));
-        printTable(out, report.points(), true);
-        out.println("Report: " + options.out().resolve(ScaleSweep.REPORT) + ", chart: " + options.out().resolve("sweep.png"));
-        out.flush();
-        return 0;
+        return options.run("the sweep", stop -> {
+            SweepReport report = sweep.run(data, options.perClass, config, options.outDir(),
+                    PlanConsole.progress(err, points.stream().map(ScaleSweep.Planned::id).toList()), stop,
+                    PlanConsole.afterEach(err, options.outDir(), "sweep", SweepChart::chart));
+            printTable(out, report.points(), true);
+            out.println("Report: " + options.outDir().resolve(ScaleSweep.REPORT) + ", chart: " + options.outDir().resolve("sweep.png"));
+            out.flush();
+        });
     }
 
     private static void printTable(PrintWriter out, List<SweepReport.Point> points, boolean results) {

@@ -9,7 +9,6 @@ import org.scalinglab.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an EfficientNet of any width, depth and resolution from scratch on an image folder. "
@@ -19,23 +18,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--depth", defaultValue = "1.0", description = "depth multiplier (default ${DEFAULT-VALUE})") double depth;
     @Option(names = "--resolution", defaultValue = "224", description = "input size in pixels (default ${DEFAULT-VALUE})") int resolution;
     @Option(names = "--dropout", defaultValue = "0.2", description = "dropout before the classifier (default ${DEFAULT-VALUE})") double dropout;
+    @Option(names = "--extend", description = "train a finished or started run in --out on to more --epochs (its cosine learning rate"
+            + " is then spread over the new total); without it a rerun must use the run's own settings") boolean extend;
     @Mixin TrainingOptions options;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = options.out();
         ImageFolder data = options.dataset();
         NetworkSpec net = new NetworkSpec("model", width, depth, resolution, dropout, data.classes().size());
         CostModel cost = CostModel.of(net);
         out.printf("Training %s: %,d parameters, %,d multiply-adds; %d classes, %d training and %d validation images%n",
                 net, cost.params(), cost.macs(), data.classes().size(), data.train().size(), data.validation().size());
         out.flush();
-        Trainer.Result r = Trainer.train(net, data, options.config(), options.out(), TrainingOptions.printTo(err), () -> false);
-        out.printf("Done: validation top-1 %.2f%%, top-5 %.2f%%, %.0f s, %.1f images/s; weights in %s%n",
-                100 * r.top1(), 100 * r.top5(), r.seconds(), r.imagesPerSecond(), r.weights());
-        out.flush();
-        return 0;
+        return options.run("the training", stop -> {
+            Trainer.Result r = Trainer.train(net, data, options.config(), options.outDir(), TrainingOptions.printTo(options.err()), stop, extend);
+            out.printf("Done: validation top-1 %.2f%%, top-5 %.2f%%, %.0f s, %.1f images/s; weights in %s%n",
+                    100 * r.top1(), 100 * r.top5(), r.seconds(), r.imagesPerSecond(), r.weights());
+        });
     }
 }

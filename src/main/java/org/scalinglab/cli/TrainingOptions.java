@@ -1,12 +1,27 @@
 package org.scalinglab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.scalinglab.io.AtomicFiles;
 import org.scalinglab.train.ImageFolder;
 import org.scalinglab.train.TrainingConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The data and optimisation options shared by {@code train}, {@code study}, {@code grid-search} and {@code sweep}. */
+/**
+ * The data and optimisation options shared by {@code train}, {@code study}, {@code grid-search} and {@code sweep}, and
+ * the way they run: the output folder checked before anything trains, Ctrl+C as a clean stop with a message.
+ */
 final class TrainingOptions {
+    /** Training work that stops when asked. */
+    interface Work {
+        void run(BooleanSupplier stop) throws Exception;
+    }
+
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
     @Option(names = "--data", required = true, description = "image folder: one sub-folder per class, or train/ and val/ holding them")
     Path data;
     @Option(names = "--epochs", required = true, description = "epochs to train (a resumed run continues up to this)") int epochs;
@@ -37,7 +52,31 @@ final class TrainingOptions {
         return ImageFolder.open(data, heldOut, perClass, seed);
     }
 
-    Path out() {
+    Path outDir() {
         return outDir;
+    }
+
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
+    /** Runs the work, Ctrl+C asking it to stop: exit code 0, or 130 after saying what was kept. */
+    int run(String what, Work work) throws Exception {
+        AtomicFiles.checkWritable(outDir.resolve(".write-check"));
+        try (StopOnInterrupt stop = new StopOnInterrupt(err(), what)) {
+            try {
+                work.run(stop);
+            } catch (CancellationException e) {
+                err().println(e.getMessage());
+                err().flush();
+                return 130;
+            }
+        }
+        out().flush();
+        return 0;
     }
 }

@@ -3,6 +3,7 @@ package org.scalinglab.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,20 +22,38 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes a file at the path it is given (for libraries that only write to paths). */
+    public interface PathWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        writePath(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    public static void writePath(Path target, PathWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: that makes the file owner-only (0600) on POSIX, and the rename would keep it so
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
+            writer.writeTo(tmp);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {
@@ -48,30 +67,22 @@ public final class AtomicFiles {
         }
     }
 
-    public static void writeString(Path target, String text) throws IOException {
-        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    public static void writeBytes(Path target, byte[] bytes) throws IOException {
-        write(target, out -> out.write(bytes));
-    }
-
     /**
      * Refuses a target whose folder cannot be written, before any work that would produce it: the folder is created if
      * missing, then a probe file is made and removed.
      */
     public static void checkWritable(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) throw new IllegalArgumentException(target + " is a folder, not a file");
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
             Files.delete(probe);
         } catch (AccessDeniedException e) {
-            throw new IOException("cannot write into " + dir + " (permission denied)", e);
+            throw new IllegalArgumentException("cannot write into " + dir + " (permission denied)", e);
         } catch (IOException e) {
-            throw new IOException("cannot write into " + dir + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("cannot write into " + dir + " (" + Messages.describe(e) + ")", e);
         }
-        if (Files.isDirectory(target)) throw new IOException(target + " is a folder");
     }
 
     /** Makes the rename itself durable (a no-op where folders cannot be opened, as on Windows). */

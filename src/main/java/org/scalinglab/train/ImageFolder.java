@@ -23,16 +23,20 @@ public final class ImageFolder {
     public record Item(Path file, int label) {
     }
 
+    private final Path root;
     private final List<String> classes;
     private final List<Item> train;
     private final List<Item> validation;
 
-    private ImageFolder(List<String> classes, List<Item> train, List<Item> validation) {
+    private ImageFolder(Path root, List<String> classes, List<Item> train, List<Item> validation) {
+        this.root = root;
         this.classes = List.copyOf(classes);
         this.train = List.copyOf(train);
         this.validation = List.copyOf(validation);
     }
 
+    /** The folder the images came from. */
+    public Path root() { return root; }
     public List<String> classes() { return classes; }
     public List<Item> train() { return train; }
     public List<Item> validation() { return validation; }
@@ -48,7 +52,7 @@ public final class ImageFolder {
             List<String> classes = classFolders(trainDir);
             List<Item> train = limit(items(trainDir, classes), perClassLimit, classes.size(), seed);
             List<Item> val = items(root.resolve("val"), classes);
-            return new ImageFolder(classes, train, val);
+            return new ImageFolder(root, classes, train, val);
         }
         if (heldOut <= 0 || heldOut >= 1) throw new IllegalArgumentException("held-out fraction must be in (0, 1), got " + heldOut);
         List<String> classes = classFolders(root);
@@ -64,7 +68,7 @@ public final class ImageFolder {
             val.addAll(ofClass.subList(0, Math.min(nVal, ofClass.size())));
             train.addAll(ofClass.subList(Math.min(nVal, ofClass.size()), ofClass.size()));
         }
-        return new ImageFolder(classes, limit(train, perClassLimit, classes.size(), seed), val);
+        return new ImageFolder(root, classes, limit(train, perClassLimit, classes.size(), seed), val);
     }
 
     /**
@@ -140,9 +144,9 @@ public final class ImageFolder {
         Path valDir = root.resolve("val");
         if (Files.isDirectory(trainDir) && Files.isDirectory(valDir)) {
             List<String> classes = classFolders(trainDir);
-            return new ImageFolder(classes, List.of(), items(valDir, classes));
+            return new ImageFolder(root, classes, List.of(), items(valDir, classes));
         }
         List<String> classes = classFolders(root);
-        return new ImageFolder(classes, List.of(), items(root, classes));
+        return new ImageFolder(root, classes, List.of(), items(root, classes));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.scalinglab.io.AtomicFiles;
 
 /**
  * The JSON reports of the study, the grid search and the sweep: pretty-printed, written atomically (a crash
@@ -22,11 +23,7 @@ public final class ReportJson {
     }
 
     public static void write(Path file, Object report) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        Files.writeString(tmp, GSON.toJson(report), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, GSON.toJson(report));
     }
 
     /** Reads a report; a missing, empty or malformed file is an IOException naming the file. */

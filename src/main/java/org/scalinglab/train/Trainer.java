@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.scalinglab.arch.NetworkSpec;
+import org.scalinglab.io.AtomicFiles;
 import org.scalinglab.tf.KerasH5;
 import org.scalinglab.tf.KerasWeights;
 
@@ -33,22 +34,20 @@ public final class Trainer {
 
     public static Result train(NetworkSpec spec, ImageFolder data, TrainingConfig config, Path out,
                                Consumer<TrainingProgress> progress, BooleanSupplier cancelled) throws IOException {
+        return train(spec, data, config, out, progress, cancelled, false);
+    }
+
+    /**
+     * @param extend accept more epochs than the run in {@code out} was started for (its cosine schedule is then spread
+     *               over the new total); without it a rerun must have the recorded settings exactly
+     */
+    public static Result train(NetworkSpec spec, ImageFolder data, TrainingConfig config, Path out,
+                               Consumer<TrainingProgress> progress, BooleanSupplier cancelled, boolean extend) throws IOException {
         if (spec.classes() != data.classes().size()) spec = spec.withClasses(data.classes().size());
+        RunSettings settings = RunSettings.of(spec, data, config);
         Checkpoint checkpoint = new Checkpoint(out);
-        try (BatchLoader loader = new BatchLoader(spec.resolution(), config.batchSize(), config.loaderThreads())) {
-            Checkpoint.State state;
-            KerasWeights weights;
-            Map<String, float[]> momentum;
-            if (checkpoint.exists()) {
-                state = checkpoint.state();
-                checkpoint.checkMatches(state, spec);
-                weights = checkpoint.weights(spec);
-                momentum = checkpoint.momentum();
-            } else {
-                state = Checkpoint.fresh(spec, data.classes());
-                weights = withInputStatistics(KerasWeights.random(spec, config.seed()), data, loader);
-                momentum = new LinkedHashMap<>();
-            }
+        try (TrainingLock lock = TrainingLock.acquire(out);
+             BatchLoader loader = new BatchLoader(spec.resolution(), config.batchSize(), config.loaderThreads())) {
             long stepsPerEpoch = data.train().size() / config.batchSize();
             if (stepsPerEpoch == 0) {
                 throw new IllegalArgumentException("only " + data.train().size() + " training images for a batch of " + config.batchSize());
@@ -56,6 +55,28 @@ public final class Trainer {
             long totalSteps = stepsPerEpoch * config.epochs();
             LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
                     Math.round(config.warmupEpochs() * stepsPerEpoch), totalSteps);
+            Checkpoint.State state;
+            KerasWeights weights;
+            Map<String, float[]> momentum;
+            if (checkpoint.exists()) {
+                state = checkpoint.state();
+                checkpoint.checkMatches(state, spec);
+                if (state.legacy()) {
+                    progress.accept(TrainingProgress.note(spec.name(), "a checkpoint of an earlier version: its settings were not recorded"
+                            + " and its files carry no checksums, so they cannot be checked"));
+                } else {
+                    checkSameRun(out, state, settings, extend, schedule, progress, spec.name());
+                }
+                weights = checkpoint.weights(state, spec);
+                momentum = checkpoint.momentum(state);
+                progress.accept(TrainingProgress.note(spec.name(), state.epochsDone() < config.epochs()
+                        ? "resuming at epoch " + (state.epochsDone() + 1) + " of " + config.epochs() + " from the checkpoint in " + out
+                        : "the run in " + out + " has finished its " + state.epochsDone() + " epochs"));
+            } else {
+                state = Checkpoint.fresh(spec, data.classes(), settings);
+                weights = withInputStatistics(KerasWeights.random(spec, config.seed()), data, loader);
+                momentum = new LinkedHashMap<>();
+            }
             List<Checkpoint.EpochRecord> history = new ArrayList<>(state.history());
             long step = state.step();
             double seconds = state.seconds();
@@ -70,7 +91,10 @@ public final class Trainer {
                         double normSum = 0;
                         int normCount = 0;
                         for (BatchLoader.Batch b : loader.epoch(data.train(), true, config.seed(), epoch)) {
-                            if (cancelled.getAsBoolean()) throw new CancellationException("training cancelled; the last finished epoch is kept in " + out);
+                            if (cancelled.getAsBoolean()) {
+                                throw new CancellationException("training stopped; the checkpoint of epoch " + epoch + " is kept in " + out
+                                        + ": run the same command again to resume");
+                            }
                             if (b.count() < 2) continue;
                             double lr = schedule.at(step);
                             TrainingGraph.StepResult r = graph.step(b, lr, step);
@@ -89,7 +113,7 @@ public final class Trainer {
                                 double ips = seen / elapsed;
                                 progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps,
                                         lossSum / batches, correct / (double) seen, ips, (totalSteps - step) * config.batchSize() / ips,
-                                        lr, Double.NaN, Double.NaN, false, normSum / normCount, loader.skippedNote()));
+                                        lr, Double.NaN, Double.NaN, false, normSum / normCount, loader.skippedNote(), null));
                                 normSum = 0;
                                 normCount = 0;
                             }
@@ -101,21 +125,48 @@ public final class Trainer {
                         Checkpoint.EpochRecord record = new Checkpoint.EpochRecord(epoch, step, lossSum / Math.max(1, batches),
                                 correct / (double) Math.max(1, seen), acc.top1(), acc.top5Rate(), trainSeconds, seen / trainSeconds);
                         history.add(record);
-                        checkpoint.save(spec, current, graph.momentumSlots(), new Checkpoint.State(spec.width(), spec.depth(),
-                                spec.resolution(), spec.classes(), epoch + 1, step, seconds, data.classes(), history));
+                        state = Checkpoint.after(state, epoch + 1, step, seconds, history, settings);
+                        checkpoint.save(spec, current, graph.momentumSlots(), state);
+                        state = checkpoint.state();
                         progress.accept(new TrainingProgress(spec.name(), epoch, config.epochs(), step, totalSteps, record.loss(),
                                 record.accuracy(), record.imagesPerSecond(), Double.NaN, schedule.at(Math.max(0, step - 1)),
-                                acc.top1(), acc.top5Rate(), true, Double.NaN, loader.skippedNote()));
+                                acc.top1(), acc.top5Rate(), true, Double.NaN, loader.skippedNote(), null));
                     }
                 }
             }
             Path model = out.resolve("model.h5");
-            KerasWeights finalWeights = checkpoint.weights(spec);
-            KerasH5.write(model, spec, finalWeights);
+            KerasWeights finalWeights = checkpoint.weights(state, spec);
+            final NetworkSpec trained = spec;
+            AtomicFiles.writePath(model, f -> KerasH5.write(f, trained, finalWeights));
             Checkpoint.EpochRecord last = history.get(history.size() - 1);
             double ips = history.stream().mapToDouble(Checkpoint.EpochRecord::imagesPerSecond).average().orElse(Double.NaN);
             return new Result(spec, model, last.validationTop1(), last.validationTop5(), seconds, step, ips, history);
         }
+    }
+
+    /**
+     * A rerun must be the recorded run: the same data, network and settings; more epochs only with {@code extend}
+     * (said in a note, with what it does to the learning rate).
+     */
+    private static void checkSameRun(Path out, Checkpoint.State state, RunSettings now, boolean extend, LearningRateSchedule schedule,
+                                     Consumer<TrainingProgress> progress, String model) {
+        RunSettings there = state.settings();
+        List<String> differences = now.differences(there);
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException(out + " holds a run with other settings (" + String.join("; ", differences)
+                    + "): use the same settings to resume it, or another --out folder");
+        }
+        if (now.epochs() == there.epochs()) return;
+        String done = state.epochsDone() >= there.epochs() ? "finished its " + there.epochs() + " epochs"
+                : "was started for " + there.epochs() + " epochs (" + state.epochsDone() + " done)";
+        if (now.epochs() < there.epochs() || !extend) {
+            throw new IllegalArgumentException(out + " holds a run that " + done + "; --epochs " + now.epochs() + " would change its"
+                    + " learning-rate schedule: use --epochs " + there.epochs() + (now.epochs() > there.epochs()
+                    ? ", or add --extend to train on to " + now.epochs() + " epochs" : "") + ", or another --out folder");
+        }
+        progress.accept(TrainingProgress.note(model, String.format(java.util.Locale.ROOT,
+                "extending the run from %d to %d epochs: the cosine learning rate now spans %d epochs, so at step %d it is %.5f",
+                there.epochs(), now.epochs(), now.epochs(), state.step(), schedule.at(state.step()))));
     }
 
     /** Keras' Normalization.adapt: per-channel mean and variance of pixels/255 over a sample of training images. */

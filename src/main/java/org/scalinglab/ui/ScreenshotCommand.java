@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.scalinglab.io.AtomicFiles;
 
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
         description = {"Render the window offscreen to a PNG (for the README or to check the layout).",
@@ -40,6 +41,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException("--out must end in .png, got " + out.getFileName());
         }
+        AtomicFiles.checkWritable(out);
         if (model != null && phi != null) throw new IllegalArgumentException("give either --model or --phi, not both");
         String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
         int width;

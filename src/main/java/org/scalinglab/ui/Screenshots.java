@@ -24,6 +24,7 @@ import org.scalinglab.ui.cam.CamViewModel;
 import org.scalinglab.ui.cam.SampleGallery;
 import org.scalinglab.ui.explorer.ExplorerViewModel;
 import org.scalinglab.ui.train.TrainViewModel;
+import org.scalinglab.io.AtomicFiles;
 
 /**
  * Renders the window offscreen to a PNG (Scene.snapshot, no window is shown), for the README and for checking the
@@ -137,9 +138,10 @@ public final class Screenshots {
         } else {
             img = onFx(() -> render(request), 120);
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        if (!ImageIO.write(img, "png", out.toFile())) throw new IOException("no PNG writer available");
+        BufferedImage shot = img;
+        AtomicFiles.write(out, o -> {
+            if (!ImageIO.write(shot, "png", o)) throw new IOException("no PNG writer available");
+        });
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work, long seconds) throws IOException {

@@ -46,8 +46,9 @@ class TrainerTest {
         // the checkpoint restores weights and optimizer slots exactly
         Checkpoint cp = new Checkpoint(dir.resolve("resumed"));
         NetworkSpec spec3 = TINY.withClasses(3);
-        var savedWeights = cp.weights(spec3);
-        var savedSlots = cp.momentum();
+        var saved = cp.state();
+        var savedWeights = cp.weights(saved, spec3);
+        var savedSlots = cp.momentum(saved);
         assertTrue(savedSlots.values().stream().anyMatch(v -> v.length > 0 && v[0] != 0), "momentum was saved");
         try (TrainingGraph g = new TrainingGraph(spec3, savedWeights, savedSlots, config)) {
             for (var e : savedSlots.entrySet()) assertArrayEquals(e.getValue(), g.momentumSlots().get(e.getKey()), e.getKey());
@@ -63,7 +64,8 @@ class TrainerTest {
 
         assertEquals(straight.steps(), resumed.steps(), "same step count");
         assertEquals(3, resumed.history().size());
-        assertEquals(1, after.get(0).epoch(), "resumed at the second epoch");
+        assertTrue(after.get(0).isNote() && after.get(0).line().contains("resuming at epoch 2 of 3"), after.get(0).line());
+        assertEquals(1, after.get(1).epoch(), "resumed at the second epoch");
         String last = after.get(after.size() - 1).line();
         assertTrue(last.contains("| 1 unreadable image skipped (") && last.contains("truncated.png"), last);
         // loss continuous: the resumed epoch starts near where training was, not back at ln(3) = 1.10 of a fresh net

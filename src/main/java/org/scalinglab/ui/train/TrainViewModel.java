@@ -396,7 +396,7 @@ public final class TrainViewModel implements AutoCloseable {
         int epochsPlanned = whole(epochs);
         for (org.scalinglab.train.Checkpoint.EpochRecord e : done) {
             seeded.add(new TrainingProgress("model", e.epoch(), epochsPlanned, e.step(), 0, e.loss(), e.accuracy(),
-                    e.imagesPerSecond(), Double.NaN, Double.NaN, e.validationTop1(), e.validationTop5(), true, Double.NaN, null));
+                    e.imagesPerSecond(), Double.NaN, Double.NaN, e.validationTop1(), e.validationTop5(), true, Double.NaN, null, null));
         }
         reports.setAll(seeded);
     }
@@ -448,7 +448,7 @@ public final class TrainViewModel implements AutoCloseable {
         if (batch.isEmpty()) return;
         reports.addAll(batch);
         TrainingProgress last = batch.get(batch.size() - 1);
-        progress.set(last.totalSteps() > 0 ? last.step() / (double) last.totalSteps() : -1);
+        if (!last.isNote()) progress.set(last.totalSteps() > 0 ? last.step() / (double) last.totalSteps() : -1);
         if (!cancelRequested.get()) status.set(line(last));
     }
 
