@@ -47,8 +47,8 @@ case "$cmd" in
     [ -f "$dir/log.txt" ] && tr '\r' '\n' < "$dir/log.txt" | grep -v '^\s*$' | tail -n 5
     ;;
   stop)
-    # Ctrl+C for the java process: it stops at the next step and keeps the last finished epoch; the script then ends
-    if running; then pkill -INT -f "$dir/app/scaling-lab.jar" || true; echo "stopping (resume with: $0 start $dir)"; else echo "not running"; fi
+    # SIGTERM (a background job ignores SIGINT): the run stops; the last finished epoch's checkpoint is kept
+    if running; then pkill -TERM -f "$dir/app/scaling-lab.jar" || true; echo "stopping (resume with: $0 start $dir)"; else echo "not running"; fi
     ;;
   *) echo "usage: $0 start|status|stop [STUDY_DIR] [DATA]" >&2; exit 2 ;;
 esac

@@ -138,7 +138,13 @@ public final class ComparisonRunner implements AutoCloseable {
             return new Partial(lm.top(probs, Explainer.TOP), null,
                     "class " + target + " is outside this model's " + lm.spec().classes() + " classes");
         }
-        Explainer.Explanation e = Explainer.explain(model, lm, image, lm.spec().resolution(), lm.camMethod(s.method(), s.scoreCamBatch()),
+        int batch;
+        try {
+            batch = MemoryPlan.current().batchFor(lm.spec(), lm.spec().resolution(), s.scoreCamBatch(), lm.label());
+        } catch (IllegalArgumentException tooLarge) {
+            return new Partial(List.of(), null, tooLarge.getMessage());
+        }
+        Explainer.Explanation e = Explainer.explain(model, lm, image, lm.spec().resolution(), lm.camMethod(s.method(), batch),
                 s.layer(), target == null ? EfficientNetModel.TOP1 : target);
         return new Partial(e.top(), e, "");
     }

@@ -2,6 +2,7 @@ package org.scalinglab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.scalinglab.app.MemoryPlan;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.CamSource;
@@ -39,8 +40,17 @@ final class CamArguments {
         }
     }
 
-    /** Checks the layer and class against the network. */
-    void checkAgainst(ModelArguments.Resolved m) {
+    /**
+     * Checks the layer and class against the network, and the memory the work needs at its resolution: --batch is
+     * lowered (with a note) to what fits, and a single image that does not fit is refused with the figures.
+     */
+    void checkAgainst(ModelArguments.Resolved m, java.io.PrintWriter err) {
+        int fits = MemoryPlan.current().batchFor(m.spec(), m.resolution(), batch, m.title());
+        if (fits < batch) {
+            err.println("note: --batch " + batch + " lowered to " + fits + " to fit in memory at " + m.resolution() + " px");
+            err.flush();
+            batch = fits;
+        }
         if (!m.spec().camLayers().contains(layer)) {
             throw new IllegalArgumentException("unknown --layer '" + layer + "'; this network's layers are top_activation and the block "
                     + "outputs " + m.spec().camLayers().get(0) + " .. " + m.spec().camLayers().get(m.spec().camLayers().size() - 2));

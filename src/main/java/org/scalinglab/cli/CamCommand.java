@@ -61,7 +61,7 @@ final class CamCommand implements Callable<Integer> {
         if (out != null) AtomicFiles.checkWritable(out);
         if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench must be between 1 and 100000, got " + bench);
         ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
-        cam.checkAgainst(m);
+        cam.checkAgainst(m, spec.commandLine().getErr());
         DecodedImage image = ImagePreprocessor.decode(cam.image);
 
         Map<String, Object> report = new LinkedHashMap<>();

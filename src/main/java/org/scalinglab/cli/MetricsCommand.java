@@ -44,7 +44,7 @@ final class MetricsCommand implements Callable<Integer> {
         if (steps < 1 || steps > 10_000) throw new IllegalArgumentException("--steps must be between 1 and 10000, got " + steps);
         Box originalBox = box == null ? null : parseBox(box);
         ModelArguments.Resolved m = models.resolve(spec.commandLine().getErr());
-        cam.checkAgainst(m);
+        cam.checkAgainst(m, spec.commandLine().getErr());
         DecodedImage image = ImagePreprocessor.decode(cam.image);
         CropGeometry crop = ImagePreprocessor.prepare(image, m.resolution(), 1.0).crop();
         if (originalBox != null && (originalBox.x1() > crop.originalWidth() || originalBox.y1() > crop.originalHeight())) {

@@ -59,11 +59,12 @@ final class WeightsCommand implements Callable<Integer> {
         if (!done.isEmpty()) m.put("added", done.stream().map(Path::toString).toList());
         List<Map<String, Object>> files = new ArrayList<>();
         for (String name : OfficialWeights.md5s().keySet()) {
-            Optional<Path> p = store.cached(name);
+            ModelStore.Status status = store.status(name);
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("file", name);
-            f.put("cached", p.isPresent());
-            f.put("bytes", p.isPresent() ? Files.size(p.get()) : 0);
+            f.put("cached", status == ModelStore.Status.VERIFIED);
+            f.put("status", status.name().toLowerCase(Locale.ROOT));
+            f.put("bytes", status == ModelStore.Status.MISSING ? 0L : Files.size(store.dir().resolve(name)));
             f.put("md5", OfficialWeights.md5s().get(name));
             files.add(f);
         }
@@ -75,9 +76,12 @@ final class WeightsCommand implements Callable<Integer> {
             out.println("cache: " + store.dir());
             out.println("source: " + store.url(""));
             for (Map<String, Object> f : files) {
-                boolean cached = (Boolean) f.get("cached");
-                out.printf(Locale.ROOT, "  %-26s %s%n", f.get("file"),
-                        cached ? String.format(Locale.ROOT, "cached, %.1f MB", (Long) f.get("bytes") / 1e6) : "not downloaded");
+                String status = (String) f.get("status");
+                out.printf(Locale.ROOT, "  %-26s %s%n", f.get("file"), switch (status) {
+                    case "verified" -> String.format(Locale.ROOT, "cached, %.1f MB", (Long) f.get("bytes") / 1e6);
+                    case "damaged" -> "DAMAGED (md5 differs): download it again with --download, or --import a good copy";
+                    default -> "not downloaded";
+                });
             }
         }
         out.flush();

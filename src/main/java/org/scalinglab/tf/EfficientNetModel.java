@@ -194,11 +194,21 @@ public final class EfficientNetModel implements AutoCloseable {
 
     private static Map<String, FloatTensor> run(Predictor<Map<String, FloatTensor>, Map<String, FloatTensor>> predictor,
                                                 Map<String, FloatTensor> inputs) {
+        Map<String, FloatTensor> out;
         try {
-            return predictor.predict(inputs);
+            out = predictor.predict(inputs);
         } catch (TranslateException e) {
             throw new IllegalStateException("TensorFlow failed: " + e.getMessage(), e);
         }
+        for (Map.Entry<String, FloatTensor> e : out.entrySet()) {
+            for (float v : e.getValue().data()) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalStateException("the network's " + e.getKey() + " are not numbers (NaN or infinite): its weights"
+                            + " cannot be used (a training that diverged?)");
+                }
+            }
+        }
+        return out;
     }
 
     private static FloatTensor checkedImages(float[][][][] pixels) {

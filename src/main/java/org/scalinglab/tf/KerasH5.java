@@ -161,7 +161,13 @@ public final class KerasH5 {
             Map<String, Map<String, float[]>> values = new LinkedHashMap<>();
             for (WeightLayout.Weight w : layout.weights()) {
                 Entry e = contents.layers().get(w.layer()).get(w.name());
-                values.computeIfAbsent(w.layer(), k -> new LinkedHashMap<>()).put(w.name(), floats(h5, e));
+                float[] v = floats(h5, e);
+                int bad = nonFinite(v);
+                if (bad > 0) {
+                    throw new WeightsFileException(file.getFileName() + ": " + w.layer() + "/" + w.name() + " holds " + bad + " values that"
+                            + " are not numbers (NaN or infinite): the file is damaged, or the training that wrote it diverged");
+                }
+                values.computeIfAbsent(w.layer(), k -> new LinkedHashMap<>()).put(w.name(), v);
             }
             boolean imagenet = switch (statistics) {
                 case IMAGENET -> true;
@@ -174,6 +180,12 @@ public final class KerasH5 {
         } catch (RuntimeException e) {
             throw damaged(file, e);
         }
+    }
+
+    private static int nonFinite(float[] v) {
+        int n = 0;
+        for (float x : v) if (!Float.isFinite(x)) n++;
+        return n;
     }
 
     /**

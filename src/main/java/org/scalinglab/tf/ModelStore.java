@@ -112,8 +112,31 @@ public final class ModelStore {
     }
 
     public Optional<Path> cached(String fileName) {
+        return status(fileName) == Status.VERIFIED ? Optional.of(dir.resolve(fileName)) : Optional.empty();
+    }
+
+    /** A cache entry: not there, there with the expected md5, or there with another (damaged or replaced). */
+    public enum Status { MISSING, VERIFIED, DAMAGED }
+
+    /**
+     * Checks a cached file against its md5. The result is remembered in {@code <file>.verified} (size, modification
+     * time, md5), so the file is read again only when it changed.
+     */
+    public Status status(String fileName) {
         Path p = dir.resolve(fileName);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        if (!Files.isRegularFile(p)) return Status.MISSING;
+        String expected = md5s.get(fileName);
+        if (expected == null) return Status.VERIFIED; // a file the table does not know: nothing to check it against
+        try {
+            String stamp = Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() + " " + expected.toLowerCase(java.util.Locale.ROOT);
+            Path memo = dir.resolve(fileName + ".verified");
+            if (Files.isRegularFile(memo) && Files.readString(memo).strip().equals(stamp)) return Status.VERIFIED;
+            if (!OfficialWeights.md5Of(p).equalsIgnoreCase(expected)) return Status.DAMAGED;
+            org.scalinglab.io.AtomicFiles.writeString(memo, stamp + "\n");
+            return Status.VERIFIED;
+        } catch (IOException e) {
+            return Status.DAMAGED;
+        }
     }
 
     public Path download(OfficialModel model, boolean includeTop, Progress progress) throws IOException {
