@@ -99,7 +99,7 @@ public final class ComparisonSession implements AutoCloseable {
         }
         for (var paste : r.pastes().entrySet()) {
             BufferedImage image = paste.getValue();
-            decoded.put(paste.getKey(), new DecodedImage(image, image.getWidth(), image.getHeight()));
+            decoded.put(paste.getKey(), ImagePreprocessor.of(image));
             if (Files.size(paste.getKey()) == 0 && !ImageIO.write(image, "png", paste.getKey().toFile())) {
                 throw new IOException("no PNG writer available");
             }

@@ -97,7 +97,15 @@ public final class Cli implements Runnable {
 
     /** picocli's messages, with its internal notation for exclusive options put plainly. */
     private static String usageProblem(CommandLine.ParameterException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.InvalidPathException bad) return Messages.describe(bad);
+        }
         String m = ex.getMessage();
+        if (m != null && m.contains("InvalidPathException")) {
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("cannot convert '([^']*)'").matcher(m);
+            return "the file name " + (value.find() ? value.group(1) + " " : "") + "cannot be read in this system's character set ("
+                    + System.getProperty("sun.jnu.encoding") + "): use a UTF-8 locale, e.g. LANG=C.UTF-8";
+        }
         if (m != null && m.startsWith("Error: expected only one match but got")) {
             java.util.regex.Matcher names = java.util.regex.Pattern.compile("=\\{(--[\\w-]+)=").matcher(m);
             List<String> given = new java.util.ArrayList<>();

@@ -80,10 +80,13 @@ final class FigureCommand implements Callable<Integer> {
         if (models.stream().noneMatch(LineupModel::hasWeights)) {
             throw new IllegalArgumentException("no model of the line-up has weights: " + models.get(0).label() + ": " + models.get(0).missingReason());
         }
+        int classes = models.stream().filter(LineupModel::hasWeights).mapToInt(m -> m.spec().classes()).max().orElse(0);
+        if (classIndex != null && (classIndex < 0 || classIndex >= classes)) {
+            throw new IllegalArgumentException("--class must be between 0 and " + (classes - 1) + ", got " + classIndex);
+        }
         for (LineupModel m : models) {
             if (!m.hasWeights()) err.println("note: " + m.label() + " has no weights (" + m.missingReason() + "); its cells say so");
         }
-        if (classIndex != null && classIndex < 0) throw new IllegalArgumentException("--class must be >= 0, got " + classIndex);
 
         ModelOptions options = ModelOptions.defaults().withImagenetFix(!noImagenetFix);
         if (cacheDir != null) options = options.withCacheDir(cacheDir);

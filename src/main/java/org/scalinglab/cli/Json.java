@@ -27,7 +27,7 @@ final class Json {
             throw new UnsupportedOperationException("write-only");
         }
     };
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .registerTypeAdapter(Double.class, FINITE_OR_NULL).registerTypeAdapter(double.class, FINITE_OR_NULL)
             .registerTypeAdapter(Float.class, FINITE_OR_NULL).registerTypeAdapter(float.class, FINITE_OR_NULL).create();
 

@@ -86,9 +86,35 @@ public final class ImagePreprocessor {
         return decode(file, DECODE_SHORT_SIDE / 2);
     }
 
+    /** An image already in memory (a paste), as a decoded file would be: transparency composited over white. */
+    public static DecodedImage of(BufferedImage image) {
+        return new DecodedImage(overWhite(image), image.getWidth(), image.getHeight());
+    }
+
     /** Crops and resizes an image already in memory (its own pixels are the file's). */
     public static Prepared prepare(BufferedImage image, int resolution, double cropFraction) {
-        return prepare(new DecodedImage(image, image.getWidth(), image.getHeight()), resolution, cropFraction);
+        return prepare(of(image), resolution, cropFraction);
+    }
+
+    /**
+     * A transparent image composited over white, once, so the network and the overlay see the same picture; an
+     * opaque one as it is (16-bit samples keep their precision).
+     */
+    static BufferedImage overWhite(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) return image;
+        int w = image.getWidth();
+        BufferedImage flat = new BufferedImage(w, image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        RowReader reader = new RowReader(image); // composites over white without the JDK's colour conversion of gray
+        float[] rgb = new float[w * 3];
+        int[] packed = new int[w];
+        for (int y = 0; y < image.getHeight(); y++) {
+            reader.read(y, rgb);
+            for (int x = 0; x < w; x++) {
+                packed[x] = Math.round(rgb[3 * x]) << 16 | Math.round(rgb[3 * x + 1]) << 8 | Math.round(rgb[3 * x + 2]);
+            }
+            flat.setRGB(0, y, w, 1, packed, 0, w);
+        }
+        return flat;
     }
 
     /** The centred square ({@code cropFraction} of the shorter side) resized to the network's input. */
@@ -180,7 +206,7 @@ public final class ImagePreprocessor {
                     }
                 }
                 int orientation = ExifOrientation.read(file);
-                image = ExifOrientation.upright(image, orientation);
+                image = overWhite(ExifOrientation.upright(image, orientation));
                 return ExifOrientation.transposes(orientation) ? new DecodedImage(image, h, w) : new DecodedImage(image, w, h);
             } catch (IIOException | java.io.EOFException | IndexOutOfBoundsException | IllegalStateException
                      | java.awt.color.CMMException | NegativeArraySizeException e) {

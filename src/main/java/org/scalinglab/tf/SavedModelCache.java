@@ -32,6 +32,21 @@ public final class SavedModelCache {
     private SavedModelCache() {
     }
 
+    /** An export older than this was abandoned (its process was killed): a live one takes seconds. */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
+
+    /** Removes the temporary folders of exports whose process died mid-way (a kill leaves them behind). */
+    static void removeAbandonedExports(Path cacheDir) {
+        java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".export-")).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(before)) deleteRecursively(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: leftovers cost disk space, nothing else
+        }
+    }
+
     /** The folder of a ready SavedModel for this network, exporting it first if it is not cached. */
     public static Path getOrExport(NetworkSpec spec, KerasWeights weights, boolean imagenetRescale, Path cacheDir) {
         Path dir = cacheDir.resolve(key(spec, weights, imagenetRescale));
@@ -40,6 +55,7 @@ public final class SavedModelCache {
             Path tmp = null;
             try {
                 Files.createDirectories(cacheDir);
+                removeAbandonedExports(cacheDir);
                 tmp = Files.createTempDirectory(cacheDir, ".export-");
                 Path model = tmp.resolve("model");
                 SavedModelExporter.export(spec, weights, imagenetRescale, model);

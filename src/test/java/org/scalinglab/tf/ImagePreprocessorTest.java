@@ -384,4 +384,19 @@ class ImagePreprocessorTest {
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
+
+    /** A transparent PNG: the overlay is drawn on the same white-composited picture the network classifies. */
+    @Test
+    void aTransparentImageIsCompositedOverWhiteOnceForNetworkAndOverlay() throws IOException {
+        BufferedImage img = new BufferedImage(20, 20, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 20; y++) for (int x = 0; x < 20; x++) img.setRGB(x, y, x < 10 ? 0x00ff0000 : 0x80ff0000);
+        ImagePreprocessor.DecodedImage d = ImagePreprocessor.decode(png(img, "transparent.png"));
+        assertFalse(d.image().getColorModel().hasAlpha());
+        assertEquals(0xffffff, d.image().getRGB(2, 2) & 0xffffff, "fully transparent: white");
+        int half = d.image().getRGB(15, 2);
+        assertEquals(255, (half >> 16) & 0xff);
+        assertEquals(127, (half >> 8) & 0xff, 1);
+        float[] px = ImagePreprocessor.prepare(d, 20, 1.0).pixels()[2][15];
+        assertEquals((half >> 8) & 0xff, px[1], 0.5, "the network sees the same composited pixel");
+    }
 }

@@ -142,6 +142,21 @@ class ModelStoreTest {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/models/");
     }
 
+    /** A file under the official name whose md5 differs (a garbage copy, a damaged disk) is not taken as cached. */
+    @Test
+    void aGarbageFileInTheCacheIsDamagedNotCached() throws Exception {
+        ModelStore store = store(md5(data));
+        Path file = store.download(NAME, ModelStore.Progress.NONE);
+        assertEquals(ModelStore.Status.VERIFIED, store.status(NAME));
+        Files.write(file, "not the weights".getBytes());
+        assertEquals(ModelStore.Status.DAMAGED, store.status(NAME));
+        assertTrue(store.cached(NAME).isEmpty());
+        // downloading again replaces it
+        assertEquals(file, store.download(NAME, ModelStore.Progress.NONE));
+        assertEquals(ModelStore.Status.VERIFIED, store.status(NAME));
+        assertEquals(ModelStore.Status.MISSING, new ModelStore(dir.resolve("empty"), base(), Map.of(NAME, md5(data))).status(NAME));
+    }
+
     @Test
     void aBrokenTransferResumesWithARangeRequest() throws Exception {
         Path cache = dir.resolve("cache");

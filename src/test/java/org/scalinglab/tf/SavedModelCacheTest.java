@@ -1,6 +1,7 @@
 package org.scalinglab.tf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,18 @@ class SavedModelCacheTest {
             off = m.modelDir();
         }
         assertEquals(on, off);
+    }
+
+    /** A process killed mid-export leaves its .export-* folder; the next export removes it once it is an hour old. */
+    @Test
+    void abandonedExportFoldersAreRemoved(@TempDir Path cache) throws IOException {
+        Path old = Files.createDirectories(cache.resolve(".export-123").resolve("model"));
+        Files.writeString(old.resolve("half.pb"), "x");
+        Files.setLastModifiedTime(cache.resolve(".export-123"), java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        Path live = Files.createDirectories(cache.resolve(".export-456"));
+        SavedModelCache.removeAbandonedExports(cache);
+        assertFalse(Files.exists(cache.resolve(".export-123")));
+        assertTrue(Files.exists(live), "a recent export may belong to another running process");
     }
 
     @Test

@@ -64,9 +64,17 @@ class TrainingRunTest {
         int[] ends = {0};
         assertThrows(java.util.concurrent.CancellationException.class, () -> Trainer.train(SPEC, data, config(3, 0.1), out,
                 p -> { if (p.epochEnd()) ends[0]++; }, () -> ends[0] >= 1));
+        // a kill after the next epoch's parts were written but before its manifest: they are not the checkpoint
+        Files.writeString(out.resolve("checkpoint-e2.h5"), "half-written");
+        Files.writeString(out.resolve("checkpoint-e2.momentum"), "half-written");
         List<String> notes = new ArrayList<>();
-        Trainer.train(SPEC, data, config(3, 0.1), out, p -> { if (p.isNote()) notes.add(p.line()); }, () -> false);
+        Trainer.Result r = Trainer.train(SPEC, data, config(3, 0.1), out, p -> { if (p.isNote()) notes.add(p.line()); }, () -> false);
         assertEquals(List.of("run: resuming at epoch 2 of 3 from the checkpoint in " + out), notes);
+        assertEquals(3, r.history().size());
+        try (var s = Files.list(out)) {
+            assertEquals(List.of("checkpoint-e3.h5", "checkpoint-e3.momentum", "checkpoint.json"),
+                    s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("checkpoint")).sorted().toList());
+        }
     }
 
     @Test
