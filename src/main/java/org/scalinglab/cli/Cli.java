@@ -30,6 +30,9 @@ import picocli.CommandLine.Command;
                 FigureCommand.class,
                 PredictCommand.class,
                 EvaluateCommand.class,
+                MapQualityCommand.class,
+                SanityCommand.class,
+                DatasetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_USAGE = 2;

@@ -181,8 +181,9 @@ public final class ModelStore {
         if (!Files.isRegularFile(source)) throw new IllegalArgumentException("no such file: " + source);
         String md5 = OfficialWeights.md5Of(source);
         String name = md5s.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(md5)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(source + " is not one of the official weight files (md5 "
-                        + md5 + "); use it directly with --weights " + source));
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(source + " is not one of the official files (md5 " + md5
+                        + (md5s.keySet().stream().allMatch(n -> n.endsWith(".h5")) ? "); use it directly with --weights " + source
+                        : ", expected " + md5s.values().iterator().next() + ")")));
         Files.createDirectories(dir);
         Path tmp = dir.resolve(name + ".import");
         Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);

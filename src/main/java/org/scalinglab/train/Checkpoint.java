@@ -76,11 +76,17 @@ public final class Checkpoint {
      * checkpoint.
      */
     public static Optional<String> progress(Path dir) {
-        return finishedEpochs(dir).map(h -> {
-            String line = h.size() + (h.size() == 1 ? " epoch" : " epochs") + " done";
+        Checkpoint c = new Checkpoint(dir);
+        if (!c.exists()) return Optional.empty();
+        try {
+            State s = c.state();
+            List<EpochRecord> h = s.history() == null ? List.of() : s.history();
+            String line = s.epochsDone() + (s.epochsDone() == 1 ? " epoch" : " epochs") + " done";
             if (!h.isEmpty()) line += String.format(java.util.Locale.ROOT, ", validation top-1 %.1f %%", 100 * h.get(h.size() - 1).validationTop1());
-            return line;
-        });
+            return Optional.of(line);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The epochs finished by a training in {@code dir}, oldest first, when it has a readable checkpoint. */

@@ -73,7 +73,8 @@ final class TrainingPlan {
             Job job = jobs.get(i);
             if (done[i]) continue;
             if (cancelled.getAsBoolean()) throw new CancellationException("cancelled before " + job.id() + "; run the same command again to resume");
-            Trainer.Result r = Trainer.train(job.spec().withName(job.id()), data, config, out.resolve(job.id()), progress, cancelled);
+            // a plan rerun with more epochs extends its unfinished networks (the trainer says so in a note)
+            Trainer.Result r = Trainer.train(job.spec().withName(job.id()), data, config, out.resolve(job.id()), progress, cancelled, true);
             after.trained(i, r);
         }
     }

@@ -41,7 +41,7 @@ class WeightsCommandTest {
         Path mine = Files.write(dir.resolve("mine.h5"), new byte[] {1, 2, 3});
         SpecCommandTest.Result r = SpecCommandTest.run("weights", "--import", mine.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: " + mine + " is not one of the official weight files (md5 5289df737df57326fcdd22597afb1fac)"), r.err());
+        assertTrue(r.err().startsWith("error: " + mine + " is not one of the official files (md5 5289df737df57326fcdd22597afb1fac)"), r.err());
     }
 
     @Test

@@ -248,7 +248,7 @@ class ModelStoreTest {
 
         Path other = Files.write(dir.resolve("mine.h5"), new byte[] {1, 2, 3});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store(md5(data)).importFile(other));
-        assertTrue(e.getMessage().contains("is not one of the official weight files"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not one of the official files"), e.getMessage());
     }
 
     @Test

@@ -427,7 +427,7 @@ public final class TrainViewModel implements AutoCloseable {
                 onReport.accept(p);
                 arrived.add(p);
                 worker.onFx(deliver::request);
-            }, () -> cancelRequested.get() || worker.isClosed());
+            }, () -> cancelRequested.get() || worker.isClosed(), true); // more epochs on the tab extend a run; the note says so
             lastResult = res;
             worker.onFx(() -> finished(res, outDir));
         } catch (CancellationException e) {
