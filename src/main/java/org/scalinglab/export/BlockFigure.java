@@ -208,7 +208,7 @@ public final class BlockFigure implements Drawable {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         double textWidth = 0;
         for (Box b : boxes) {
-            for (String[] line : lines(b)) textWidth = Math.max(textWidth, g.getFontMetrics(font(line[0])).stringWidth(line[1]));
+            for (String[] line : lines(b)) textWidth = Math.max(textWidth, width(g, font(line[0]), line[1]));
         }
         l.boxWidth = Math.max(128, textWidth + 2 * PAD + 4);
         l.boxHeight = 2 * PAD + BOX_TITLE.getSize() * LINE + BOX_TEXT.getSize() * LINE * 3 + BOX_SHAPE.getSize() * LINE;
@@ -279,8 +279,9 @@ public final class BlockFigure implements Drawable {
         };
     }
 
+    /** The wider of the text in this Java font and in the face a PDF embeds for it, so the text fits in every format. */
     private static double width(Graphics2D g, Font f, String text) {
-        return g.getFontMetrics(f).stringWidth(text);
+        return Math.max(g.getFontMetrics(f).stringWidth(text), g.getFontMetrics(PdfFonts.embeddedFace(f)).stringWidth(text));
     }
 
     // ---- painting -----------------------------------------------------------------------------------------------

@@ -36,12 +36,17 @@ public final class ComparisonFigure {
     public record Legend(String title, DoubleFunction<Color> colormap, String lowLabel, String highLabel, String note) {
     }
 
+    /** The widest and tallest an image may be drawn. */
     static final double CELL = 150;
     static final double GAP = 8;
     static final double MARGIN = 14;
     static final double TITLE_HEIGHT = 46;
-    static final double CAPTION_HEIGHT = 30;
-    static final double LEGEND_HEIGHT = 50;
+    /** Room for a caption of up to two lines under the images; its first baseline is CAPTION_BASELINE below them. */
+    static final double CAPTION_HEIGHT = 26;
+    static final double CAPTION_BASELINE = 11;
+    /** A row is as tall as its tallest image (landscape photos are lower than a cell), but never below this. */
+    static final double MIN_ROW_HEIGHT = 48;
+    static final double LEGEND_HEIGHT = 38;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
 
@@ -61,18 +66,42 @@ public final class ComparisonFigure {
         this.legend = legend;
     }
 
-    /** Size in points (1/72 inch). */
     /** What the figure shows (the legend's title), for the PDF's properties. */
     public String title() {
         return legend.title();
     }
 
+    /** Size in points (1/72 inch). */
     public double width() {
         return 2 * MARGIN + (columns.size() + 1) * CELL + columns.size() * GAP;
     }
 
     public double height() {
-        return 2 * MARGIN + TITLE_HEIGHT + rows.size() * (CELL + CAPTION_HEIGHT) + (rows.size() - 1) * GAP + LEGEND_HEIGHT;
+        return rowTop(rows.size()) - GAP + LEGEND_HEIGHT + MARGIN;
+    }
+
+    /**
+     * The height of a row's images: each image is fitted into CELL x CELL keeping its aspect ratio, and the row is as
+     * tall as the tallest of them, so a caption sits right under its image instead of under an empty square.
+     */
+    double rowHeight(int r) {
+        Row row = rows.get(r);
+        double h = fittedHeight(row.original());
+        for (Cell c : row.cells()) {
+            if (c.overlay() != null) h = Math.max(h, fittedHeight(c.overlay()));
+        }
+        return Math.max(MIN_ROW_HEIGHT, h);
+    }
+
+    /** The top of row r's images; rowTop(rows) is where the legend begins (less GAP). */
+    double rowTop(int r) {
+        double y = MARGIN + TITLE_HEIGHT;
+        for (int i = 0; i < r; i++) y += rowHeight(i) + CAPTION_HEIGHT + GAP;
+        return y;
+    }
+
+    private static double fittedHeight(BufferedImage img) {
+        return img.getHeight() * CELL / Math.max(img.getWidth(), img.getHeight());
     }
 
     public void draw(Graphics2D g) {
@@ -91,25 +120,27 @@ public final class ComparisonFigure {
         }
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            double y = MARGIN + TITLE_HEIGHT + r * (CELL + CAPTION_HEIGHT + GAP);
-            image(g, row.original(), x(0) - CELL / 2, y);
-            centred(g, SMALL, row.name(), x(0), y + CELL + 12);
+            double y = rowTop(r);
+            double h = rowHeight(r);
+            double caption = y + h + CAPTION_BASELINE;
+            image(g, row.original(), x(0) - CELL / 2, y, h);
+            centred(g, SMALL, row.name(), x(0), caption);
             for (int c = 0; c < columns.size(); c++) {
                 Cell cell = row.cells().get(c);
                 double left = x(c + 1) - CELL / 2;
                 if (cell.overlay() == null) {
                     g.setColor(new Color(240, 240, 240));
-                    g.fill(new Rectangle2D.Double(left, y, CELL, CELL));
+                    g.fill(new Rectangle2D.Double(left, y, CELL, h));
                     g.setColor(new Color(90, 90, 90));
-                    wrapped(g, SMALL, cell.note(), x(c + 1), y + CELL / 2 - 6, CELL - 16);
+                    wrapped(g, SMALL, cell.note(), x(c + 1), y + h / 2 - 2, CELL - 16);
                 } else {
-                    image(g, cell.overlay(), left, y);
+                    image(g, cell.overlay(), left, y, h);
                 }
                 g.setColor(Color.BLACK);
-                wrapped(g, SMALL, cell.caption(), x(c + 1), y + CELL + 12, CELL);
+                wrapped(g, SMALL, cell.caption(), x(c + 1), caption, CELL);
             }
         }
-        drawLegend(g, MARGIN + TITLE_HEIGHT + rows.size() * (CELL + CAPTION_HEIGHT) + (rows.size() - 1) * GAP + 8);
+        drawLegend(g, rowTop(rows.size()) - GAP + 8);
     }
 
     private void drawLegend(Graphics2D g, double y) {
@@ -135,13 +166,13 @@ public final class ComparisonFigure {
         return MARGIN + column * (CELL + GAP) + CELL / 2;
     }
 
-    private static void image(Graphics2D g, BufferedImage img, double left, double top) {
-        // fit inside the square cell, keeping the aspect ratio
+    private static void image(Graphics2D g, BufferedImage img, double left, double top, double rowHeight) {
+        // fit inside the square cell, keeping the aspect ratio; centred in the cell's width and the row's height
         double s = CELL / Math.max(img.getWidth(), img.getHeight());
         double w = img.getWidth() * s;
         double h = img.getHeight() * s;
         java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
-        t.translate(left + (CELL - w) / 2, top + (CELL - h) / 2);
+        t.translate(left + (CELL - w) / 2, top + (rowHeight - h) / 2);
         t.scale(s, s);
         g.drawImage(img, t, null);
     }

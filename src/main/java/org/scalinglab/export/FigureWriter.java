@@ -1,20 +1,23 @@
 package org.scalinglab.export;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.Drawable;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.scalinglab.io.AtomicFiles;
 
@@ -65,6 +68,10 @@ public final class FigureWriter {
                 BufferedImage img = new BufferedImage((int) Math.ceil(width * scale), (int) Math.ceil(height * scale), BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = img.createGraphics();
                 try {
+                    // white under the painter: where the figure's size in pixels is rounded up, the last column and row
+                    // would otherwise stay black
+                    g.setColor(Color.WHITE);
+                    g.fillRect(0, 0, img.getWidth(), img.getHeight());
                     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
                     g.scale(scale, scale);
@@ -81,15 +88,33 @@ public final class FigureWriter {
                 painter.accept(g);
                 AtomicFiles.writeString(out, g.getSVGDocument());
             }
-            case PDF -> {
-                PDFDocument doc = new PDFDocument();
-                doc.setTitle(title);
-                doc.setAuthor("Scaling Lab");
-                Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
-                PDFGraphics2D g = page.getGraphics2D();
+            case PDF -> writePdf(out, width, height, title, painter);
+        }
+    }
+
+    /**
+     * One page of width x height points drawn through PDFBox's Graphics2D bridge: shapes as vectors, images
+     * lossless, text as text in embedded DejaVu fonts ({@link PdfFonts}), with the title and author properties.
+     */
+    private static void writePdf(Path out, double width, double height, String title, Consumer<Graphics2D> painter) throws IOException {
+        try (PDDocument doc = new PDDocument(); PdfFonts fonts = new PdfFonts()) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(title);
+            info.setAuthor("Scaling Lab");
+            info.setCreator("Scaling Lab");
+            PDPage page = new PDPage(new PDRectangle((float) width, (float) height));
+            doc.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, (float) width, (float) height);
+            g.setFontTextDrawer(fonts);
+            try {
                 painter.accept(g);
-                AtomicFiles.writeBytes(out, doc.getPDFBytes());
+            } finally {
+                g.dispose();
             }
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawForm(g.getXFormObject());
+            }
+            AtomicFiles.write(out, doc::save);
         }
     }
 

@@ -53,6 +53,45 @@ class ComparisonFigureTest {
         assertEquals(0xff0000, img.getRGB((int) cx, (int) cy) & 0xffffff);
     }
 
+    /**
+     * Landscape photos (3:2) are lower than their square cell: the row shrinks to them, so each caption starts a few
+     * points under its image (it used to hang under the empty square, 30 points away), and the row below follows.
+     */
+    @Test
+    void captionsSitRightUnderLandscapeImages(@TempDir Path dir) throws Exception {
+        List<ComparisonFigure.Column> cols = List.of(new ComparisonFigure.Column("Compound", "d=1.20 w=1.10 r=258", "0.99 G multiply-adds"));
+        List<ComparisonFigure.Row> rows = List.of(
+                new ComparisonFigure.Row("temple.jpg", solid(300, 200, Color.GRAY), List.of(
+                        new ComparisonFigure.Cell(solid(300, 200, Color.RED), "church 71%", ""))),
+                new ComparisonFigure.Row("cat.jpg", solid(300, 200, Color.GRAY), List.of(
+                        new ComparisonFigure.Cell(solid(300, 200, Color.BLUE), "tabby 40%", ""))));
+        ComparisonFigure f = new ComparisonFigure(cols, rows, new ComparisonFigure.Legend("Grad-CAM",
+                v -> new Color((float) v, 0f, (float) (1 - v)), "low", "high", ""));
+        assertEquals(100, f.rowHeight(0), 1e-9, "a 3:2 image in a 150-point cell is 100 points high");
+        Path png = dir.resolve("fig.png");
+        FigureWriter.write(png, f, 144);
+        BufferedImage img = ImageIO.read(png.toFile());
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 2; c++) {
+                int cx = (int) Math.round((ComparisonFigure.MARGIN + c * (ComparisonFigure.CELL + ComparisonFigure.GAP) + ComparisonFigure.CELL / 2) * 2);
+                int top = (int) Math.round(f.rowTop(r) * 2);
+                int colour = img.getRGB(cx, top + 4) & 0xffffff;
+                assertNotEquals(0xffffff, colour, "the image starts at the top of its row");
+                int bottom = top + 4;
+                while (bottom + 1 < img.getHeight() && (img.getRGB(cx, bottom + 1) & 0xffffff) == colour) bottom++;
+                int caption = -1;
+                for (int y = bottom + 2; y < img.getHeight() && caption < 0; y++) {
+                    for (int x = cx - 80; x <= cx + 80 && caption < 0; x++) {
+                        int p = img.getRGB(x, y);
+                        if (((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff) < 3 * 110) caption = y;
+                    }
+                }
+                double gap = (caption - bottom) / 2.0;
+                assertTrue(gap > 1 && gap < 6, "row " + r + " column " + c + ": " + gap + " points between image and caption");
+            }
+        }
+    }
+
     @Test
     void svgIsValidXmlWithTheTitles(@TempDir Path dir) throws Exception {
         Path svg = dir.resolve("fig.svg");
