@@ -32,7 +32,7 @@ import org.scalinglab.train.ScalingStudy;
  * Colours follow the sweep chart's (compound red, width blue, depth green, resolution orange, base grey).
  */
 public final class StudyChart {
-    private static final Map<String, Color> COLOURS = Map.of("base", new Color(0x8c8c8c), "compound", ChartStyle.OFFICIAL,
+    static final Map<String, Color> COLOURS = Map.of("base", new Color(0x8c8c8c), "compound", ChartStyle.OFFICIAL,
             "width", ChartStyle.FORMULA, "depth", ChartStyle.PREDICTED, "resolution", ChartStyle.CURRENT);
     private static final String SERIES = "validation top-1";
 

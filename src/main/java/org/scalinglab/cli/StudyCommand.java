@@ -7,12 +7,14 @@ import java.util.concurrent.Callable;
 import org.scalinglab.arch.MatchedVariants;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.app.StudyChart;
+import org.scalinglab.app.StudyCurvesChart;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.train.ImageFolder;
 import org.scalinglab.train.ScalingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.scalinglab.export.FigureWriter;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Train a base network and its compound, width-only, depth-only and resolution-only scalings of equal "
@@ -40,6 +42,8 @@ final class StudyCommand implements Callable<Integer> {
             var chart = StudyChart.chart(report);
             StudyChart.write(options.outDir().resolve("study.png"), chart, 144);
             StudyChart.write(options.outDir().resolve("study.svg"), chart, 72);
+            var curves = StudyCurvesChart.chart(report);
+            for (String f : List.of("study-curves.png", "study-curves.svg")) FigureWriter.write(curves, options.outDir().resolve(f), 720, 440);
             out.printf("%-16s %8s %8s %6s %12s %10s %8s %8s %9s%n", "model", "width", "depth", "res", "mult-adds", "params", "top-1", "top-5", "time");
             for (ScalingStudy.Entry e : report.models()) {
                 out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %8s %8s %8.0fs%n", e.label(), e.width(), e.depth(),

@@ -19,10 +19,17 @@ import org.scalinglab.scaling.CompoundScaling;
  * finished by an earlier run is not trained again. {@code report.json} is rewritten after every model.
  */
 public final class ScalingStudy {
-    /** One model of the study, as report.json lists it; top1, top5 and weights are null until it is trained. */
+    /**
+     * One model of the study, as report.json lists it; top1, top5 and weights are null until it is trained; history holds
+     * every epoch (training loss and accuracy, validation top-1 and top-5), empty in reports of earlier versions.
+     */
     public record Entry(String kind, String label, double width, double depth, int resolution, int classes, long params,
                         long macs, double macsDifference, Double top1, Double top5, double trainingSeconds,
-                        double imagesPerSecond, int epochs, String weights) {
+                        double imagesPerSecond, int epochs, String weights, List<Checkpoint.EpochRecord> history) {
+        public Entry {
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
         public boolean trained() {
             return weights != null && top1 != null && !top1.isNaN();
         }
@@ -57,7 +64,7 @@ public final class ScalingStudy {
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = previous.models().get(i);
                 done[i] = e.trained() && e.epochs() >= config.epochs() && Files.isRegularFile(out.resolve(e.weights()));
-                if (done[i]) entries.set(i, e);
+                if (done[i]) entries.set(i, withHistory(e, out));
             }
         }
         write(out, planned);
@@ -103,7 +110,16 @@ public final class ScalingStudy {
         return new Entry(v.kind().name().toLowerCase(Locale.ROOT), v.kind().label(), spec.width(), spec.depth(), spec.resolution(),
                 spec.classes(), v.params(), v.macs(), v.relativeDifference(), r == null ? null : (Double) r.top1(),
                 r == null ? null : (Double) r.top5(), r == null ? 0 : r.seconds(), r == null ? 0 : r.imagesPerSecond(),
-                r == null ? 0 : r.history().size(), r == null ? null : out.relativize(r.weights()).toString());
+                r == null ? 0 : r.history().size(), r == null ? null : out.relativize(r.weights()).toString(),
+                r == null ? List.of() : r.history());
+    }
+
+    /** A finished model of a report from before histories were kept: its history read back from its checkpoint. */
+    private static Entry withHistory(Entry e, Path out) {
+        if (!e.history().isEmpty()) return e;
+        List<Checkpoint.EpochRecord> h = Checkpoint.finishedEpochs(out.resolve(e.kind())).orElse(List.of());
+        return new Entry(e.kind(), e.label(), e.width(), e.depth(), e.resolution(), e.classes(), e.params(), e.macs(), e.macsDifference(),
+                e.top1(), e.top5(), e.trainingSeconds(), e.imagesPerSecond(), e.epochs(), e.weights(), h);
     }
 
     static void write(Path out, Report report) throws IOException {

@@ -17,7 +17,7 @@ import org.scalinglab.train.ScalingStudy;
 class StudyChartTest {
     private static ScalingStudy.Entry entry(String kind, String label, long macs, Double top1) {
         return new ScalingStudy.Entry(kind, label, 0.5, 0.6, 160, 10, 1000, macs, 0, top1, top1 == null ? null : 0.9, 60, 10,
-                top1 == null ? 0 : 10, top1 == null ? null : kind + "/model.h5");
+                top1 == null ? 0 : 10, top1 == null ? null : kind + "/model.h5", null);
     }
 
     @Test

@@ -56,7 +56,7 @@ final class TinyStudy {
         NetworkSpec spec = new NetworkSpec(kind, w, d, r, 0.2, CLASSES.size());
         CostModel cost = CostModel.of(spec);
         return new ScalingStudy.Entry(kind, label, w, d, r, CLASSES.size(), cost.params(), cost.macs(), 0, weights == null ? Double.NaN : 0.5,
-                weights == null ? Double.NaN : 1, 0, 0, weights == null ? 0 : 1, weights);
+                weights == null ? Double.NaN : 1, 0, 0, weights == null ? 0 : 1, weights, null);
     }
 
     /** A width x height PNG: a smooth gradient with a red disc, so maps and overlays have something to show. */

@@ -1,0 +1,53 @@
+package org.scalinglab.app;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.scalinglab.export.ChartStyle;
+import org.scalinglab.train.Checkpoint;
+import org.scalinglab.train.ScalingStudy;
+
+/** The study's training as curves: each model's validation top-1 after every epoch, in the study's colours. */
+public final class StudyCurvesChart {
+    private StudyCurvesChart() {
+    }
+
+    public static JFreeChart chart(ScalingStudy.Report report) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        int s = 0;
+        int epochs = 0;
+        for (ScalingStudy.Entry e : report.models()) {
+            XYSeries series = new XYSeries(e.label() + (e.top1() == null || e.top1().isNaN() ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100 * e.top1())));
+            for (Checkpoint.EpochRecord r : e.history()) series.add(r.epoch() + 1, 100 * r.validationTop1());
+            epochs = Math.max(epochs, e.history().size());
+            data.addSeries(series);
+            renderer.setSeriesPaint(s, StudyChart.COLOURS.getOrDefault(e.kind(), Color.DARK_GRAY));
+            renderer.setSeriesStroke(s, new BasicStroke(e.kind().equals("compound") ? 3f : 1.8f));
+            s++;
+        }
+        NumberAxis x = new NumberAxis("epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(0.5, Math.max(1, epochs) + 0.5);
+        NumberAxis y = new NumberAxis("validation top-1 (%)");
+        y.setRange(0, 100);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = new JFreeChart("The study's training: validation top-1 after each epoch", new Font(Font.SANS_SERIF, Font.BOLD, 14),
+                plot, true);
+        ChartStyle.apply(chart, 1);
+        for (int i = 0; i < s; i++) {
+            renderer.setSeriesPaint(i, StudyChart.COLOURS.getOrDefault(report.models().get(i).kind(), Color.DARK_GRAY));
+            renderer.setSeriesStroke(i, new BasicStroke(report.models().get(i).kind().equals("compound") ? 3f : 1.8f));
+        }
+        ChartStyle.setNote(chart, String.format(Locale.ROOT, "%d classes; chance %.0f %%; every model trained with the same recipe",
+                report.classes().size(), 100.0 / Math.max(1, report.classes().size())), 1);
+        return chart;
+    }
+}
