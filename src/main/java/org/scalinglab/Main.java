@@ -7,6 +7,7 @@ import org.scalinglab.app.AppLog;
 import org.scalinglab.cli.Cli;
 import org.scalinglab.tf.TfProfile;
 import org.scalinglab.tf.TfRuntime;
+import org.scalinglab.ui.BenchStartupCommand;
 import org.scalinglab.ui.ScreenshotCommand;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,6 @@ public final class Main {
             org.scalinglab.ui.DesktopApp.start(args);
             return;
         }
-        System.exit(Cli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), List.of(new ScreenshotCommand()), args));
+        System.exit(Cli.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), List.of(new ScreenshotCommand(), new BenchStartupCommand()), args));
     }
 }

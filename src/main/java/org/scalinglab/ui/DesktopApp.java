@@ -15,12 +15,15 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe probe = StartupProbe.requested() ? StartupProbe.begin() : null;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         window = new MainWindow();
+        if (probe != null) probe.mark("built_ms");
         stage.setTitle("Scaling Lab");
         stage.setScene(window.createScene(Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight())));
         stage.show();
         window.explorer.controls.phi.slider().requestFocus();
+        if (probe != null) probe.follow(stage, window);
     }
 
     @Override
