@@ -39,8 +39,11 @@ public final class SanityChart {
                 renderer.setSeriesStroke(i, new BasicStroke(2f));
             }
         }
+        // both panels list the same methods: one legend
+        plot.setFixedLegendItems(((CategoryPlot) plot.getSubplots().get(0)).getLegendItems());
+        String same = r.layer().equals("top_activation") ? "; at top_activation Grad-CAM, XGrad-CAM and CAM give the same map, so their lines coincide" : "";
         ChartStyle.setNote(chart, "A method passes when its maps stop resembling the trained model's once the weights are gone (rank "
-                + "correlation below " + SanityCheck.FAIL_CORRELATION + "); Adebayo et al. 2018", 1);
+                + "correlation below " + SanityCheck.FAIL_CORRELATION + "; Adebayo et al. 2018)" + same, 1);
         return chart;
     }
 
@@ -51,7 +54,9 @@ public final class SanityChart {
             for (int i = 0; i < values.size(); i++) data.addValue(values.get(i), m.title(), r.steps().get(i));
         }
         NumberAxis axis = new NumberAxis(rankCorrelation ? "rank correlation" : "SSIM");
-        axis.setRange(rankCorrelation ? -0.2 : -0.1, 1.05);
+        double lowest = r.methods().stream().flatMap(m -> (rankCorrelation ? m.spearman() : m.ssim()).stream())
+                .mapToDouble(Double::doubleValue).filter(Double::isFinite).min().orElse(0);
+        axis.setRange(Math.min(-0.1, Math.floor(lowest * 10) / 10 - 0.05), 1.05);
         CategoryPlot p = new CategoryPlot(data, null, axis, new LineAndShapeRenderer(true, true));
         if (rankCorrelation) p.addRangeMarker(new ValueMarker(SanityCheck.FAIL_CORRELATION, Color.GRAY, new BasicStroke(1f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f)));
