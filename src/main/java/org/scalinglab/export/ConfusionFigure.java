@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import java.util.Locale;
  */
 public final class ConfusionFigure {
     private static final int CELL = 34;
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     private static final Font COUNT = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
 
@@ -41,7 +39,7 @@ public final class ConfusionFigure {
     public double width() {
         java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
         Graphics2D g = probe.createGraphics();
-        int titleWidth = g.getFontMetrics(TITLE).stringWidth(title);
+        int titleWidth = g.getFontMetrics(Canvas.TITLE).stringWidth(title);
         g.dispose();
         return Math.max(labelWidth + CELL * classes.size() + 70, titleWidth + 20);
     }
@@ -51,12 +49,7 @@ public final class ConfusionFigure {
     }
 
     public void draw(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, (int) Math.ceil(width()), (int) Math.ceil(height()));
-        g.setColor(Color.BLACK);
-        g.setFont(TITLE);
-        g.drawString(title, 10, 20);
+        Canvas.begin(g, width(), height(), title);
         int n = classes.size();
         int x0 = labelWidth;
         int y0 = 40 + labelWidth;

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Locale;
  * differences).
  */
 public final class IntervalFigure {
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font PANEL = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     private static final int PANEL_WIDTH = 210;
@@ -58,13 +56,7 @@ public final class IntervalFigure {
     }
 
     public void draw(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, (int) Math.ceil(width()), (int) Math.ceil(height()));
-        g.setColor(Color.BLACK);
-        g.setFont(TITLE);
-        g.drawString(title, 10, 20);
+        Canvas.begin(g, width(), height(), title);
         int top = 62;
         int rows = panels.stream().mapToInt(p -> p.rows().size()).max().orElse(1);
         g.setFont(TEXT);

@@ -35,19 +35,14 @@ public record RunSettings(String data, List<String> classes, int trainImages, St
             out.add(trainImages == there.trainImages ? "other training images (the same number, " + trainImages + ")"
                     : "training images " + trainImages + " now, " + there.trainImages + " there (--per-class, --held-out or --seed)");
         }
-        differ(out, "width", width, there.width);
-        differ(out, "depth", depth, there.depth);
-        differ(out, "resolution", resolution, there.resolution);
-        differ(out, "dropout", dropout, there.dropout);
-        differ(out, "--batch", batch, there.batch);
-        differ(out, "--lr", learningRate, there.learningRate);
-        differ(out, "--warmup", warmupEpochs, there.warmupEpochs);
-        differ(out, "momentum", momentum, there.momentum);
-        differ(out, "label smoothing", labelSmoothing, there.labelSmoothing);
-        differ(out, "weight decay", weightDecay, there.weightDecay);
-        differ(out, "batch-norm momentum", batchNormMomentum, there.batchNormMomentum);
-        differ(out, "--seed", seed, there.seed);
-        differ(out, "--clip-norm", clipNorm, there.clipNorm);
+        Object[][] pairs = {
+            {"width", width, there.width}, {"depth", depth, there.depth}, {"resolution", resolution, there.resolution},
+            {"dropout", dropout, there.dropout}, {"--batch", batch, there.batch}, {"--lr", learningRate, there.learningRate},
+            {"--warmup", warmupEpochs, there.warmupEpochs}, {"momentum", momentum, there.momentum},
+            {"label smoothing", labelSmoothing, there.labelSmoothing}, {"weight decay", weightDecay, there.weightDecay},
+            {"batch-norm momentum", batchNormMomentum, there.batchNormMomentum}, {"--seed", seed, there.seed},
+            {"--clip-norm", clipNorm, there.clipNorm}};
+        for (Object[] p : pairs) differ(out, (String) p[0], p[1], p[2]);
         return out;
     }
 

@@ -127,8 +127,8 @@ class PdfTextTest {
         List<ComparisonFigure.Column> cols = List.of(
                 new ComparisonFigure.Column("Compound φ=1", "d=α^φ w=β^φ r=γ^φ", "2 × 0.39 G multiply-adds"),
                 new ComparisonFigure.Column("Width only", "d=1.00 w=1.65 r=224", "α·β²·γ² ≈ 2"));
-        List<ComparisonFigure.Row> rows = List.of(new ComparisonFigure.Row("château-φ.jpg", solid(320, 240, Color.GRAY), List.of(
-                new ComparisonFigure.Cell(solid(224, 224, Color.RED), "tabby 71% · tiger cat 12%", ""),
+        List<ComparisonFigure.Row> rows = List.of(new ComparisonFigure.Row("château-φ.jpg", ComparisonFigureTest.solid(320, 240, Color.GRAY), List.of(
+                new ComparisonFigure.Cell(ComparisonFigureTest.solid(224, 224, Color.RED), "tabby 71% · tiger cat 12%", ""),
                 ComparisonFigure.Cell.missing("no trained weights for this variant"))));
         ComparisonFigure figure = new ComparisonFigure(cols, rows, new ComparisonFigure.Legend("Grad-CAM, top_activation",
                 v -> new Color((float) v, 0f, (float) (1 - v)), "low", "high", "shared min-max"));
@@ -182,14 +182,5 @@ class PdfTextTest {
         assertHas(r, "γ = 1.15");
         assertAllEmbedded(r);
         assertFalse(r.text().contains("?"), r.text());
-    }
-
-    static BufferedImage solid(int w, int h, Color c) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = img.createGraphics();
-        g.setColor(c);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
     }
 }

@@ -30,6 +30,15 @@ class TrainingRunTest {
         return ImageFolder.open(dir.resolve("data"), 0.25, 0, 3);
     }
 
+    /** A 3-epoch run in dir/out stopped after {@code epochs} epochs. */
+    private static Path stoppedAfter(ImageFolder data, Path dir, int epochs) {
+        Path out = dir.resolve("out");
+        int[] ends = {0};
+        assertThrows(java.util.concurrent.CancellationException.class, () -> Trainer.train(SPEC, data, config(3, 0.1), out,
+                p -> { if (p.epochEnd()) ends[0]++; }, () -> ends[0] >= epochs));
+        return out;
+    }
+
     @Test
     void aRerunWithOtherSettingsIsRefusedNamingThemAndMoreEpochsNeedExtend(@TempDir Path dir) throws Exception {
         ImageFolder data = data(dir);
@@ -60,10 +69,7 @@ class TrainingRunTest {
     @Test
     void aResumedRunSaysWhereItResumes(@TempDir Path dir) throws Exception {
         ImageFolder data = data(dir);
-        Path out = dir.resolve("out");
-        int[] ends = {0};
-        assertThrows(java.util.concurrent.CancellationException.class, () -> Trainer.train(SPEC, data, config(3, 0.1), out,
-                p -> { if (p.epochEnd()) ends[0]++; }, () -> ends[0] >= 1));
+        Path out = stoppedAfter(data, dir, 1);
         // a kill after the next epoch's parts were written but before its manifest: they are not the checkpoint
         Files.writeString(out.resolve("checkpoint-e2.h5"), "half-written");
         Files.writeString(out.resolve("checkpoint-e2.momentum"), "half-written");
@@ -108,10 +114,7 @@ class TrainingRunTest {
     @Test
     void aDamagedOrMissingPartIsRefusedByName(@TempDir Path dir) throws Exception {
         ImageFolder data = data(dir);
-        Path out = dir.resolve("out");
-        int[] ends = {0};
-        assertThrows(java.util.concurrent.CancellationException.class, () -> Trainer.train(SPEC, data, config(3, 0.1), out,
-                p -> { if (p.epochEnd()) ends[0]++; }, () -> ends[0] >= 2));
+        Path out = stoppedAfter(data, dir, 2);
         // only the newest epoch's parts remain beside the manifest
         try (var s = Files.list(out)) {
             assertEquals(List.of("checkpoint-e2.h5", "checkpoint-e2.momentum", "checkpoint.json"),
