@@ -18,9 +18,14 @@ import org.scalinglab.io.AtomicFiles;
 
 /**
  * The whole state of a session, saved as a small JSON file (extension {@value #EXTENSION}): the sliders, the
- * model, the CAM settings and the images, the "How it was found" settings and the tab in view. Image and report
- * paths are stored as given; missing ones are reported on load by the caller, not silently dropped. {@code view}
- * and {@code search} are null in files from before they existed: loading such a file leaves them as they are.
+ * model, the CAM settings and the images, the "How it was found" settings and the tab in view. {@code view} and
+ * {@code search} are null in files from before they existed: loading such a file leaves them as they are.
+ *
+ * <p>Image and report paths are written relative to the scenario file's folder, so a lecture folder (scenario and
+ * images together) can move to another computer or drive; a path on another drive than the scenario (Windows) stays
+ * absolute. {@link #load} gives the paths as written (either form; older files hold absolute ones);
+ * {@link #resolve(Path, String)} and {@link #resolvedFor(Path)} turn them into files, relative ones against the
+ * scenario's folder. Missing files are reported by the caller on load, not silently dropped.
  */
 public record Scenario(int version, double phi, double alpha, double beta, double gamma, int baseResolution,
                        String preset, String model, String method, String layer, Integer targetClass,
@@ -89,11 +94,79 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         return this;
     }
 
+    /** Writes the scenario, its image and report paths relative to the file's folder where possible. */
     public void save(Path file) throws IOException {
         validated();
-        AtomicFiles.writeString(file, GSON.toJson(this));
+        AtomicFiles.writeString(file, GSON.toJson(relativeTo(folderOf(file))));
     }
 
+    /** The same scenario with every image and report path as it is written beside a scenario in {@code folder}. */
+    public Scenario relativeTo(Path folder) {
+        List<String> rel = images.stream().map(i -> relative(folder, i)).toList();
+        Search s = search == null ? null : new Search(search.reward, search.target, search.w, search.below, search.above,
+                search.gridStep, search.gridTolerance, relative(folder, search.gridReport), relative(folder, search.sweepReport));
+        return new Scenario(version, phi, alpha, beta, gamma, baseResolution, preset, model, method, layer, targetClass,
+                colormap, overlayAlpha, rel, view, s);
+    }
+
+    /** The same scenario with every image and report path absolute, as read beside the scenario file {@code file}. */
+    public Scenario resolvedFor(Path file) {
+        return resolvedAgainst(folderOf(file));
+    }
+
+    /** The file a path read from the scenario file {@code file} names: absolute as written, or relative to its folder. */
+    public static Path resolve(Path file, String written) {
+        return Path.of(resolvedIn(folderOf(file), written));
+    }
+
+    /** The same scenario with every image and report path absolute, relative ones resolved against {@code folder}. */
+    Scenario resolvedAgainst(Path folder) {
+        List<String> abs = images.stream().map(i -> resolvedIn(folder, i)).toList();
+        Search s = search == null ? null : new Search(search.reward, search.target, search.w, search.below, search.above,
+                search.gridStep, search.gridTolerance, resolvedIn(folder, search.gridReport), resolvedIn(folder, search.sweepReport));
+        return new Scenario(version, phi, alpha, beta, gamma, baseResolution, preset, model, method, layer, targetClass,
+                colormap, overlayAlpha, abs, view, s);
+    }
+
+    /**
+     * A path as written beside a scenario in {@code folder}: relative to it (with forward slashes, so the file reads
+     * the same on every system), or absolute when it is on another drive or root.
+     */
+    static String relative(Path folder, String path) {
+        if (path == null || path.isBlank()) return path;
+        Path p;
+        try {
+            p = Path.of(path).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+        Path root = p.getRoot();
+        if (root == null || folder.getRoot() == null || !root.equals(folder.getRoot())) return p.toString();
+        try {
+            String rel = folder.relativize(p).toString();
+            return rel.isEmpty() ? "." : rel.replace(p.getFileSystem().getSeparator(), "/");
+        } catch (IllegalArgumentException otherDrive) {
+            return p.toString();
+        }
+    }
+
+    /** A path read from a scenario in {@code folder}: absolute as it is, relative resolved against the folder. */
+    static String resolvedIn(Path folder, String path) {
+        if (path == null || path.isBlank()) return path;
+        try {
+            Path p = Path.of(path);
+            return (p.isAbsolute() ? p : folder.resolve(p)).normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+    }
+
+    private static Path folderOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? file.toAbsolutePath().getRoot() : parent;
+    }
+
+    /** Reads a scenario; its image and report paths come back as written (see the class comment). */
     public static Scenario load(Path file) throws IOException {
         String text;
         try {

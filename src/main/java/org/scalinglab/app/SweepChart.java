@@ -8,11 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.scalinglab.export.ChartStyle;
@@ -53,19 +51,23 @@ public final class SweepChart {
         }
         NumberAxis macs = new NumberAxis("multiply-adds (millions)");
         macs.setAutoRangeIncludesZero(false);
+        macs.setUpperMargin(0.1);
         NumberAxis top1 = new NumberAxis("validation top-1 (%)");
         top1.setAutoRangeIncludesZero(false);
         top1.setUpperMargin(0.12);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         XYPlot plot = new XYPlot(data, macs, top1, renderer);
+        // each point's φ beside it, placed in pixels so no two labels overprint at any size
+        org.scalinglab.export.PointLabels names = new org.scalinglab.export.PointLabels();
+        List<org.scalinglab.export.PointLabels.Label> labels = new java.util.ArrayList<>();
         for (SweepReport.Point p : trained) {
-            String text = p.mode().equals("base") ? "  base" : "  φ=" + ReportText.number(p.phi());
-            XYTextAnnotation a = new XYTextAnnotation(text, x(p), y(p));
-            a.setFont(ChartStyle.font(Font.PLAIN, 10, scale));
-            a.setPaint(p.mode().equals("base") ? Color.DARK_GRAY : COLOURS.get(MODES.indexOf(p.mode())).darker());
-            a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addAnnotation(a);
+            String text = p.mode().equals("base") ? "base" : "φ=" + ReportText.number(p.phi());
+            labels.add(new org.scalinglab.export.PointLabels.Label(x(p), y(p), text, ChartStyle.font(Font.PLAIN, 10, scale),
+                    p.mode().equals("base") ? Color.DARK_GRAY : COLOURS.get(MODES.indexOf(p.mode())).darker()));
         }
+        names.setPointRadius(4);
+        names.setLabels(labels);
+        renderer.addAnnotation(names, org.jfree.chart.ui.Layer.FOREGROUND);
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "Scaling up with φ: α=%s, β=%s, γ=%s", ReportText.number(report.alpha()),
                 ReportText.number(report.beta()), ReportText.number(report.gamma())), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart, scale); // the theme clears series paints and strokes: set them after it

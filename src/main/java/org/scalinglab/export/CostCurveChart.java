@@ -131,6 +131,24 @@ public final class CostCurveChart {
         paramsMarker.setLabel(String.format(Locale.ROOT, " %.2f M", params / 1e6));
     }
 
+    /**
+     * Removes the network's point and markers (the inputs give no network: the last valid one must not look current).
+     */
+    public void clearCurrent() {
+        currentLabel = "";
+        currentMacs.clear();
+        currentParams.clear();
+        macsMarker.setLabel(null);
+        paramsMarker.setLabel(null);
+        macsMarker.setValue(Double.NaN);
+        paramsMarker.setValue(Double.NaN);
+    }
+
+    /** Whether a network is marked (see {@link #clearCurrent()}). */
+    public boolean hasCurrent() {
+        return currentMacs.getItemCount() > 0;
+    }
+
     /** Fonts for a screen (1) or a lecture hall (about 1.6). */
     public void style(double scale) {
         ChartStyle.apply(chart, scale);

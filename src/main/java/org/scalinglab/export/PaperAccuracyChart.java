@@ -10,12 +10,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -47,20 +44,13 @@ public final class PaperAccuracyChart {
         }
     }
 
-    /** Points closer than this (in log2 units of x and in top-1 points) share one label, so names do not overprint. */
-    private static final double LABEL_MERGE_X = 0.35;
-    private static final double LABEL_MERGE_Y = 0.35;
-
     private final Cost cost;
     private final XYSeries efficientNets = new XYSeries("EfficientNet B0–B7", false);
     private final XYSeries peers = new XYSeries("other ConvNets", false);
     private final List<ImageNetResult> effRows = new ArrayList<>();
     private final List<ImageNetResult> peerRows = new ArrayList<>();
-    private final List<String> peerLabels;
-    /** Labels sit right of their point (null), else above, else left, whichever is free of other labelled points. */
-    private final List<ItemLabelPosition> peerLabelPlaces;
-    private static final ItemLabelPosition ABOVE = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
-    private static final ItemLabelPosition LEFT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT);
+    /** The names beside the points, placed in pixels so that none overprints another (see {@link PointLabels}). */
+    private final PointLabels names = new PointLabels();
     private final ValueMarker marker = ChartStyle.currentMarker("this network");
     private final JFreeChart chart;
     private final XYPlot plot;
@@ -78,9 +68,6 @@ public final class PaperAccuracyChart {
                 peerRows.add(r);
             }
         }
-        peerLabels = mergedLabels(peerRows);
-        peerLabelPlaces = new ArrayList<>();
-        for (int i = 0; i < peerRows.size(); i++) peerLabelPlaces.add(crowdedOnTheRight(i) ? (crowdedAbove(i) ? LEFT : ABOVE) : null);
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(efficientNets);
         data.addSeries(peers);
@@ -90,26 +77,20 @@ public final class PaperAccuracyChart {
         x.setNumberFormatOverride(new DecimalFormat("0.##"));
         x.setUpperMargin(0.3);
         x.setLowerMargin(0.1);
-        NumberAxis y = new NumberAxis("ImageNet top-1 accuracy (%)");
+        // short enough for a short plot (a longer axis label is cut by the plot's height)
+        NumberAxis y = new NumberAxis("ImageNet top-1 (%)");
         y.setAutoRangeIncludesZero(false);
-        y.setRange(75, 85.5);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer() {
-            @Override
-            public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
-                return series == 1 && peerLabelPlaces.get(item) != null ? peerLabelPlaces.get(item)
-                        : super.getPositiveItemLabelPosition(series, item);
-            }
-        };
+        y.setRange(75, 86);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setDefaultToolTipGenerator((dataset, series, item) -> {
             ImageNetResult row = series == 0 ? effRows.get(item) : peerRows.get(item);
             return String.format(Locale.ROOT, "%s: top-1 %.1f%%, top-5 %.1f%%, %s M params, %s B FLOPs", row.model(),
                     row.top1(), row.top5(), num(row.paramsMillions()), num(row.flopsBillions()));
         });
-        r.setDefaultItemLabelGenerator((dataset, series, item) -> series == 0
-                ? effRows.get(item).model().replace("EfficientNet-", "") : peerLabels.get(item));
-        r.setDefaultItemLabelsVisible(true);
         plot = new XYPlot(data, x, y, r);
         plot.addDomainMarker(marker);
+        r.addAnnotation(names, org.jfree.chart.ui.Layer.FOREGROUND);
+        names.setKeepOut((g2, p, area) -> markerLabelBox(g2, p, area));
         String title = cost == Cost.PARAMS ? "Accuracy vs parameters (paper Table 2)" : "Accuracy vs FLOPs (paper Table 2)";
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         style(1.0);
@@ -129,6 +110,17 @@ public final class PaperAccuracyChart {
         marker.setLabel(String.format(Locale.ROOT, " %s: %.2f %s", label, value, cost.unit));
     }
 
+    /** Removes the marker (the inputs give no network: the last valid one must not look current). */
+    public void clearCurrent() {
+        marker.setValue(Double.NaN);
+        marker.setLabel(null);
+    }
+
+    /** Whether a network is marked. */
+    public boolean hasCurrent() {
+        return Double.isFinite(marker.getValue());
+    }
+
     public void style(double scale) {
         ChartStyle.apply(chart, scale);
         ChartStyle.setNote(chart, "Tan & Le 2019; hover a point for its numbers", scale);
@@ -143,60 +135,40 @@ public final class PaperAccuracyChart {
         r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-4 * scale, -4 * scale, 8 * scale, 8 * scale));
         r.setSeriesShapesVisible(1, true);
         r.setSeriesLinesVisible(1, false);
-        r.setSeriesItemLabelFont(0, ChartStyle.font(Font.BOLD, 12, scale));
-        r.setSeriesItemLabelFont(1, ChartStyle.font(Font.PLAIN, 10, scale));
-        r.setSeriesItemLabelPaint(0, ChartStyle.OFFICIAL.darker());
-        r.setSeriesItemLabelPaint(1, ChartStyle.PEERS.darker());
-        r.setSeriesPositiveItemLabelPosition(0, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_RIGHT));
-        r.setSeriesPositiveItemLabelPosition(1, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-    }
-
-    /** One label per cluster of nearby points (names joined), blank for the others of the cluster. */
-    private List<String> mergedLabels(List<ImageNetResult> rows) {
-        List<String> labels = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            int home = i;
-            for (int j = 0; j < i; j++) {
-                if (owner.get(j) == j && near(rows.get(i), rows.get(j))) {
-                    home = j;
-                    break;
-                }
-            }
-            owner.add(home);
-            labels.add(home == i ? rows.get(i).model() : "");
-            if (home != i) labels.set(home, labels.get(home) + ", " + rows.get(i).model());
+        // B0..B7 first, then the other networks from the most accurate down: the ones placed first never give way
+        List<PointLabels.Label> labels = new ArrayList<>();
+        Font eff = ChartStyle.font(Font.BOLD, 12, scale);
+        Font peer = ChartStyle.font(Font.PLAIN, 10, scale);
+        for (ImageNetResult e : effRows) {
+            labels.add(new PointLabels.Label(cost.of(e), e.top1(), e.model().replace("EfficientNet-", ""), eff,
+                    ChartStyle.OFFICIAL.darker()));
         }
-        return labels;
-    }
-
-    private boolean crowdedOnTheRight(int i) {
-        if (peerLabels.get(i).isEmpty()) return false;
-        ImageNetResult a = peerRows.get(i);
-        for (int j = 0; j < peerRows.size(); j++) {
-            ImageNetResult b = peerRows.get(j);
-            if (j == i || peerLabels.get(j).isEmpty() || cost.of(b) <= cost.of(a)) continue;
-            double octaves = (Math.log(cost.of(b)) - Math.log(cost.of(a))) / Math.log(2);
-            if (octaves < 1.2 && Math.abs(a.top1() - b.top1()) < 0.4) return true;
+        List<ImageNetResult> byAccuracy = new ArrayList<>(peerRows);
+        byAccuracy.sort(java.util.Comparator.comparingDouble(ImageNetResult::top1).reversed());
+        for (ImageNetResult p : byAccuracy) {
+            labels.add(new PointLabels.Label(cost.of(p), p.top1(), p.model(), peer, ChartStyle.PEERS.darker()));
         }
-        return false;
+        names.setPointRadius(5.5 * scale);
+        names.setLabels(labels);
     }
 
-    private boolean crowdedAbove(int i) {
-        ImageNetResult a = peerRows.get(i);
-        for (int j = 0; j < peerRows.size(); j++) {
-            ImageNetResult b = peerRows.get(j);
-            if (j == i || peerLabels.get(j).isEmpty()) continue;
-            double octaves = Math.abs(Math.log(cost.of(b)) - Math.log(cost.of(a))) / Math.log(2);
-            double up = b.top1() - a.top1();
-            if (octaves < 0.5 && up > 0 && up < 0.6) return true;
-        }
-        return false;
+    /** The names and where they went in the last drawing (tests). */
+    PointLabels names() {
+        return names;
     }
 
-    private boolean near(ImageNetResult a, ImageNetResult b) {
-        double dx = Math.abs(Math.log(cost.of(a)) - Math.log(cost.of(b))) / Math.log(2);
-        return dx < LABEL_MERGE_X && Math.abs(a.top1() - b.top1()) < LABEL_MERGE_Y;
+    /** The box of the "this network" marker's label at the top of the plot, which no name may cover. */
+    private List<java.awt.geom.Rectangle2D> markerLabelBox(java.awt.Graphics2D g2, XYPlot p, java.awt.geom.Rectangle2D area) {
+        String text = marker.getLabel();
+        double v = marker.getValue();
+        if (text == null || !Double.isFinite(v) || !p.getDomainAxis().getRange().contains(v)) return List.of();
+        double px = p.getDomainAxis().valueToJava2D(v, area, p.getDomainAxisEdge());
+        g2.setFont(marker.getLabelFont());
+        java.awt.FontMetrics fm = g2.getFontMetrics();
+        double w = fm.stringWidth(text) + 10;
+        double h = fm.getAscent() + fm.getDescent() + 8;
+        return List.of(new java.awt.geom.Rectangle2D.Double(px, area.getMinY(), w, h),
+                new java.awt.geom.Rectangle2D.Double(px - 3, area.getMinY(), 6, area.getHeight()));
     }
 
     private static String num(double v) {

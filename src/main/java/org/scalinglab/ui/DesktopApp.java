@@ -1,13 +1,16 @@
 package org.scalinglab.ui;
 
 import javafx.application.Application;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.scalinglab.app.UserSettings;
 
-/** The JavaFX application. */
+/**
+ * The JavaFX application: the window opens where it was last (size, position, maximised) or, the first time, at a size
+ * that fits the screen, and remembers it on close (see {@link WindowState}).
+ */
 public final class DesktopApp extends Application {
     private MainWindow window;
+    private WindowState state;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -16,11 +19,17 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe probe = StartupProbe.requested() ? StartupProbe.begin() : null;
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        UserSettings settings = UserSettings.load(UserSettings.defaultFile());
+        Folders.use(settings);
+        state = new WindowState(settings);
+        UserSettings.WindowBounds bounds = state.place();
         window = new MainWindow();
         if (probe != null) probe.mark("built_ms");
         stage.setTitle("Scaling Lab");
-        stage.setScene(window.createScene(Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight())));
+        stage.setMinWidth(640);
+        stage.setMinHeight(400);
+        stage.setScene(window.createScene(bounds.width(), bounds.height()));
+        state.apply(stage, bounds);
         stage.show();
         window.explorer.controls.phi.slider().requestFocus();
         if (probe != null) probe.follow(stage, window);
@@ -28,6 +37,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        if (state != null) state.save();
         if (window != null) window.close();
     }
 }

@@ -54,8 +54,9 @@ public final class ExportBar extends HBox {
             chooser.setTitle("Export as " + text);
             chooser.setInitialFileName(id + "." + extension);
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text, "*." + extension));
+            Folders.prepare(chooser, Folders.EXPORT);
             Node owner = this;
-            File file = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+            File file = Folders.remember(Folders.EXPORT, chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow()));
             if (file == null) return;
             try {
                 export(file.toPath());

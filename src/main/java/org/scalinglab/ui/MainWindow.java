@@ -55,6 +55,7 @@ public final class MainWindow {
     final Tab trainTab;
     private final BorderPane root = new BorderPane();
     private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
+    private final Density density = new Density(presenter);
 
     public MainWindow() {
         this(new ExplorerViewModel());
@@ -72,10 +73,10 @@ public final class MainWindow {
         explorerModel = vm;
         this.camModel = camModel;
         this.trainModel = trainModel;
-        explorer = new ExplorerView(vm, presenter);
+        explorer = new ExplorerView(vm, density);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
-        method = new MethodView(presenter);
+        method = new MethodView(density);
         methodTab = new Tab("How it was found", method);
         methodTab.setId("method-tab");
         methodTab.setTooltip(new javafx.scene.control.Tooltip("The paper's method: the search reward behind B0, "
@@ -86,7 +87,7 @@ public final class MainWindow {
         camTab.selectedProperty().addListener((o, was, now) -> {
             if (now) camModel.activate();
         });
-        train = new TrainView(trainModel, presenter);
+        train = new TrainView(trainModel, density);
         trainTab = new Tab("Train", train);
         trainTab.setId("train-tab");
         trainTab.setTooltip(new javafx.scene.control.Tooltip("Train a network of any width, depth and resolution on an image folder"));
@@ -100,12 +101,29 @@ public final class MainWindow {
             if (now) root.getStyleClass().add("presenter");
             else root.getStyleClass().remove("presenter");
         });
+        // the whole window's text follows presenter mode and the window's size (sizes in the stylesheet are in em)
+        density.fontSizeProperty().addListener(o -> applyFontSize());
+        applyFontSize();
+        Fit.tabs(tabs, 0.75);
+    }
+
+    private void applyFontSize() {
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", density.fontSizeProperty().get()));
+    }
+
+    /** The font size and chart scale in force (they follow presenter mode and the window's size). */
+    public Density density() {
+        return density;
     }
 
     /** The scene with the stylesheet and the keyboard shortcuts. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        density.setWindowSize(width, height);
+        javafx.beans.InvalidationListener resized = o -> density.setWindowSize(scene.getWidth(), scene.getHeight());
+        scene.widthProperty().addListener(resized);
+        scene.heightProperty().addListener(resized);
         Shortcuts.install(scene, this);
         return scene;
     }
@@ -177,7 +195,7 @@ public final class MainWindow {
     void chooseScenarioToSave() {
         FileChooser chooser = scenarioChooser("Save the scenario");
         chooser.setInitialFileName("scenario" + Scenario.EXTENSION);
-        File f = chooser.showSaveDialog(window());
+        File f = Folders.remember(Folders.SCENARIO, chooser.showSaveDialog(window()));
         if (f == null) return;
         Path p = f.toPath();
         if (!p.getFileName().toString().endsWith(Scenario.EXTENSION)) p = p.resolveSibling(p.getFileName() + Scenario.EXTENSION);
@@ -185,7 +203,7 @@ public final class MainWindow {
     }
 
     void chooseScenarioToOpen() {
-        File f = scenarioChooser("Open a scenario").showOpenDialog(window());
+        File f = Folders.remember(Folders.SCENARIO, scenarioChooser("Open a scenario").showOpenDialog(window()));
         if (f != null) openScenario(f.toPath());
     }
 
@@ -194,6 +212,7 @@ public final class MainWindow {
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scaling Lab scenario", "*" + Scenario.EXTENSION),
                 new FileChooser.ExtensionFilter("All files", "*"));
+        Folders.prepare(chooser, Folders.SCENARIO);
         return chooser;
     }
 
@@ -250,13 +269,38 @@ public final class MainWindow {
         full.setOnAction(e -> toggleFullScreen());
         Button help = new Button("Shortcuts (F1)");
         help.setOnAction(e -> showShortcuts());
-        // on a narrow screen the subtitle gives way; the title and the buttons keep their full text
+        subtitle.setId("app-subtitle");
+        // on a narrow screen the subtitle gives way (whole, never cut to "Effic…"), then the buttons take short names
         title.setMinWidth(Region.USE_PREF_SIZE);
         subtitle.setMinWidth(0);
-        for (javafx.scene.control.ButtonBase b : List.of(open, save, presenterButton, full, help)) b.setMinWidth(Region.USE_PREF_SIZE);
+        List<javafx.scene.control.ButtonBase> buttons = List.of(open, save, presenterButton, full, help);
+        List<String> longNames = buttons.stream().map(javafx.scene.control.ButtonBase::getText).toList();
+        List<String> shortNames = List.of("Open…", "Save…", "Presenter", "Full screen", "Keys");
+        for (javafx.scene.control.ButtonBase b : buttons) b.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, title, subtitle, spacer, open, save, presenterButton, full, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-bar");
+        bar.needsLayoutProperty().addListener((o, was, now) -> {
+            if (now || bar.getWidth() <= 0) return;
+            double fixed = bar.snappedLeftInset() + bar.snappedRightInset() + title.prefWidth(-1)
+                    + bar.getSpacing() * (bar.getChildren().size() - 1);
+            double wanted = 0;
+            for (int i = 0; i < buttons.size(); i++) {
+                javafx.scene.control.ButtonBase b = buttons.get(i);
+                double chrome = b.prefWidth(-1) - Fit.textWidth(b.getText(), b.getFont());
+                wanted += chrome + Fit.textWidth(longNames.get(i), b.getFont());
+            }
+            boolean useLong = fixed + wanted + 2 <= bar.getWidth();
+            boolean showSubtitle = useLong && fixed + wanted + subtitle.prefWidth(-1) + 2 <= bar.getWidth();
+            for (int i = 0; i < buttons.size(); i++) {
+                String want = useLong ? longNames.get(i) : shortNames.get(i);
+                if (!want.equals(buttons.get(i).getText())) buttons.get(i).setText(want);
+            }
+            if (subtitle.isManaged() != showSubtitle) {
+                subtitle.setManaged(showSubtitle);
+                subtitle.setVisible(showSubtitle);
+            }
+        });
         return bar;
     }
 }

@@ -34,20 +34,20 @@ final class ScenarioFiles {
     }
 
     /**
-     * Loads a scenario into the views. Image and report paths relative to the scenario file's folder are resolved
-     * there; the files that are missing are left out and named in the result.
+     * Loads a scenario into the views. Image and report paths relative to the scenario file's folder (as saved since
+     * scenarios moved with their images) are resolved there, absolute ones (older files) taken as they are; the files
+     * that are missing are left out and named in the result as the scenario writes them.
      */
     static Loaded load(Path file, ExplorerViewModel e, MethodView m, CamViewModel c) throws IOException {
         Scenario s = Scenario.load(file);
-        Path base = file.toAbsolutePath().getParent();
         List<String> images = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String i : s.images()) {
-            Path p = resolve(base, i);
+            Path p = Scenario.resolve(file, i);
             if (Files.isRegularFile(p)) images.add(p.toString());
             else missing.add(i);
         }
-        if (s.search() != null) missing.addAll(SearchScenario.apply(m, s.search(), f -> resolve(base, f)));
+        if (s.search() != null) missing.addAll(SearchScenario.apply(m, s.search(), f -> Scenario.resolve(file, f)));
         if (s.preset() != null) {
             e.selectPreset(OfficialModel.parse(s.preset()));
         } else {
@@ -60,11 +60,5 @@ final class ScenarioFiles {
         }
         c.apply(s.withImages(images));
         return new Loaded(s.view(), missing);
-    }
-
-    private static Path resolve(Path base, String file) {
-        Path p = Path.of(file);
-        if (!p.isAbsolute() && base != null) p = base.resolve(p);
-        return p.normalize();
     }
 }

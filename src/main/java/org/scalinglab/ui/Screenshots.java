@@ -259,11 +259,21 @@ public final class Screenshots {
         return w;
     }
 
-    /** On the FX thread; a first pass lays out split panes, tables and charts at their final sizes. */
-    private static BufferedImage snapshot(MainWindow w) {
+    /**
+     * On the FX thread. A few CSS and layout passes first: split panes, tables and charts take their final sizes, the
+     * views pick their arrangement for the size, and fitted tables settle their fonts (each settles one pass later).
+     */
+    static BufferedImage snapshot(MainWindow w) {
         Scene scene = w.root().getScene();
-        scene.snapshot(null);
+        settle(scene);
         return SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+    }
+
+    /** On the FX thread: CSS and layout passes until the scene stops changing (at most eight). */
+    public static void settle(Scene scene) {
+        for (int i = 0; i < 8; i++) {
+            scene.snapshot(null);
+        }
     }
 
     /** Builds the window for a request, on the FX thread, and snapshots it. */

@@ -44,6 +44,41 @@ class CandidatesChartTest {
         assertTrue(SvgText.of(svg).contains("paper's choice (α, β, γ) = (1.2, 1.1, 1.15)"));
     }
 
+    /**
+     * The 111 candidates at step 0.05 and tolerance 5 %: several share α and β (they differ in γ). Drawn at the export
+     * size and at a small size, every candidate is a dot of its own that overlaps no other (the tester counted fewer
+     * than 111 when they were drawn on top of each other).
+     */
+    @Test
+    void everyCandidateIsADotOfItsOwn() {
+        List<Candidate> c = GridCandidates.enumerate(0.05, 0.05);
+        assertEquals(111, c.size());
+        for (int[] size : new int[][] {{1000, 650}, {600, 380}}) {
+            for (double scale : new double[] {1, 1.6}) {
+                JFreeChart chart = CandidatesChart.chart(c, scale);
+                org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size[0], size[1],
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, size[0], size[1]), info);
+                g.dispose();
+                List<java.awt.Shape> dots = new java.util.ArrayList<>();
+                for (Object e : info.getEntityCollection().getEntities()) {
+                    if (e instanceof org.jfree.chart.entity.XYItemEntity x) dots.add(x.getArea());
+                }
+                assertEquals(111, dots.size(), "a dot per candidate");
+                for (int i = 0; i < dots.size(); i++) {
+                    for (int j = i + 1; j < dots.size(); j++) {
+                        java.awt.geom.Area overlap = new java.awt.geom.Area(dots.get(i));
+                        overlap.intersect(new java.awt.geom.Area(dots.get(j)));
+                        assertTrue(overlap.isEmpty(), "dots " + i + " and " + j + " overlap at " + size[0] + "×" + size[1]
+                                + ", scale " + scale + ": " + dots.get(i).getBounds2D() + " " + dots.get(j).getBounds2D());
+                    }
+                }
+            }
+        }
+    }
+
     /** A grid without the paper's point (step 0.1) draws no label for it; an empty grid still draws. */
     @Test
     void coarseAndEmptyGrids() throws Exception {

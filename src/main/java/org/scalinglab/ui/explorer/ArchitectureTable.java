@@ -9,9 +9,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.scalinglab.arch.CostModel;
 import org.scalinglab.arch.StageCost;
+import org.scalinglab.ui.Fit;
 import org.scalinglab.ui.Fmt;
 
 /**
@@ -25,6 +27,9 @@ final class ArchitectureTable extends VBox {
     private final Label macs = new Label();
     private final Label memory = new Label();
     private final Label paper = new Label();
+    private final Label title = new Label();
+    private final Label network = new Label();
+    private final ComparisonGrid comparison;
     /** Once the user picked a row, it stays selected across recomputes. */
     private int keptStage = -1;
 
@@ -32,13 +37,13 @@ final class ArchitectureTable extends VBox {
         this.vm = vm;
         getStyleClass().add("architecture");
         setSpacing(6);
-        Label title = new Label("Architecture (the paper's Table 1), recomputed live; highlighted cells differ from B0");
         title.getStyleClass().add("section-title");
+        title.setId("architecture-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
 
         table.setId("architecture-table");
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Stage", r -> String.valueOf(r.now().stage()), r -> false, null, 0.6));
         table.getColumns().add(column("Operator", r -> r.now().operator(), r -> false, null, 2.2));
         table.getColumns().add(column("Resolution", r -> side(r.now()), StageRow::resolutionChanged, r -> side(r.b0()), 1.2));
@@ -51,6 +56,8 @@ final class ArchitectureTable extends VBox {
         table.getColumns().add(column("Multiply-adds", r -> Fmt.macs(r.now().macs()), StageRow::macsChanged,
                 r -> Fmt.macs(r.b0().macs()), 1.4));
         table.getColumns().forEach(c -> c.setSortable(false));
+        // every number whole at any window size: the columns fit their cells, the font shrinks before a cell is cut
+        Fit.table(table, 0.7);
         table.setPlaceholder(new Label("no network"));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) keptStage = now.now().stage();
@@ -63,16 +70,24 @@ final class ArchitectureTable extends VBox {
         macs.setId("total-macs");
         memory.setId("total-memory");
         paper.setId("total-paper");
-        FlowPane totals = new FlowPane(24, 4, params, macs, memory, paper);
+        network.setId("total-network");
+        network.getStyleClass().add("totals-network");
+        for (Label l : new Label[] {network, params, macs, memory, paper}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        FlowPane totals = new FlowPane(24, 4, network, params, macs, memory, paper);
         totals.getStyleClass().add("totals");
+        comparison = new ComparisonGrid(vm);
         // exactly the nine rows and the header, whatever the font size
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(9).add(table.fixedCellSizeProperty().multiply(1.25)).add(4));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.maxHeightProperty().bind(table.prefHeightProperty());
-        getChildren().addAll(title, table, new ComparisonGrid(vm), totals);
+        getChildren().addAll(title, table, comparison, totals);
         vm.snapshotProperty().addListener(o -> showTotals());
-        vm.errorProperty().addListener(o -> pseudoClassStale());
+        vm.validProperty().addListener(o -> pseudoClassStale());
         showTotals();
+        pseudoClassStale();
     }
 
     TableView<StageRow> table() {
@@ -87,16 +102,28 @@ final class ArchitectureTable extends VBox {
         }
     }
 
+    /** Greys the table, the comparison and the totals while they show the last valid network, not the inputs. */
     private void pseudoClassStale() {
-        boolean stale = !vm.errorProperty().get().isEmpty();
+        boolean stale = !vm.validProperty().get();
         if (stale && !getStyleClass().contains("stale")) getStyleClass().add("stale");
         if (!stale) getStyleClass().remove("stale");
+        title.setText(stale ? "Architecture of the last valid network (greyed out: the current inputs give none)"
+                : "Architecture (the paper's Table 1), recomputed live; highlighted cells differ from B0");
+    }
+
+    /** The section's height at its natural size for this width, or an estimate before its first layout. */
+    double naturalHeight(double width, double em) {
+        double h = prefHeight(width > 0 ? width : -1);
+        return h > 0 ? h : 31 * em;
     }
 
     private void showTotals() {
         ExplorerViewModel.Snapshot s = vm.snapshot();
         CostModel c = s.cost();
         CostModel b0 = ExplorerViewModel.b0();
+        // which network the totals belong to: the official one or the formula's
+        network.setText(s.official() != null ? "Official " + s.label() + " (published d, w, r):"
+                : "Formula network " + s.label() + " (α^φ, β^φ, γ^φ):");
         params.setText("Parameters: " + Fmt.count(c.params()) + " total, " + Fmt.count(c.trainableParams()) + " trainable");
         macs.setText("Multiply-adds: " + Fmt.giga(c.macs()) + " (" + Fmt.fixed(c.macs() / (double) b0.macs(), 2) + "× B0)");
         memory.setText("Activations: " + Fmt.fixed(c.activationBytes() / 1e6, 1) + " MB (batch 1, float32)");
@@ -137,8 +164,8 @@ final class ArchitectureTable extends VBox {
                 }
             }
         });
-        col.setPrefWidth(90 * weight);
-        col.setMinWidth(50 * weight);
+        col.setId(title);
+        col.setReorderable(false);
         return col;
     }
 }

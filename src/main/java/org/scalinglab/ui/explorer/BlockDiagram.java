@@ -32,7 +32,7 @@ final class BlockDiagram extends VBox {
 
     private final ExplorerViewModel vm;
     private final Label heading = new Label();
-    private final HBox blockChooser = new HBox(4);
+    private final FlowPane blockChooser = new FlowPane(4, 4);
     private final FlowPane flow = new FlowPane();
     private final Label residualBar = new Label();
     private final Label explanation = new Label(HINT);
@@ -70,7 +70,9 @@ final class BlockDiagram extends VBox {
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         getChildren().add(scroll);
         vm.blockProperty().addListener(o -> show());
+        vm.validProperty().addListener(o -> showValidity());
         show();
+        showValidity();
     }
 
     private void show() {
@@ -80,26 +82,28 @@ final class BlockDiagram extends VBox {
         List<BlockSpec> siblings = MbConvBreakdown.blocksOf(vm.snapshot().network(), spec.stage());
         int index = siblings.indexOf(spec);
         figure = BlockFigure.of(b, vm.snapshot().network(), BlockFigure.modelName(vm.snapshot().official(), vm.snapshot().scaling()));
-        heading.setText(figure.heading());
+        heading.setText((vm.validProperty().get() ? "" : "Last valid network (greyed out: the inputs give none). ")
+                + figure.heading());
         chooser(siblings, index);
 
         flow.getChildren().clear();
-        HBox se = null;
+        FlowPane se = null;
         for (Box box : figure.boxes()) {
             Node node = box(box);
             if (box.step() != null && isSe(box.step())) {
                 if (se == null) {
-                    se = new HBox(4);
+                    // the squeeze-excite boxes wrap inside their group where the window is narrow
+                    se = new FlowPane(4, 6);
                     se.setAlignment(Pos.CENTER_LEFT);
                     Label cap = new Label(BlockFigure.SE_CAPTION);
                     cap.getStyleClass().add("se-caption");
                     VBox group = new VBox(4, cap, se);
                     group.getStyleClass().add("se-group");
                     flow.getChildren().add(withArrow(group));
+                    se.getChildren().add(node);
                 } else {
-                    se.getChildren().add(arrow());
+                    se.getChildren().add(withArrow(node));
                 }
-                se.getChildren().add(node);
             } else {
                 flow.getChildren().add(flow.getChildren().isEmpty() ? node : withArrow(node));
             }
@@ -107,6 +111,14 @@ final class BlockDiagram extends VBox {
         residualBar.setText(figure.residualNote());
         residualBar.getStyleClass().remove("absent");
         if (!figure.hasResidual()) residualBar.getStyleClass().add("absent");
+    }
+
+    /** Greyed out, with the heading saying so, while the inputs give no network (it is the last valid one's block). */
+    private void showValidity() {
+        boolean stale = !vm.validProperty().get();
+        if (stale && !getStyleClass().contains("stale")) getStyleClass().add("stale");
+        if (!stale) getStyleClass().remove("stale");
+        if (figure != null) heading.setText((stale ? "Last valid network (greyed out: the inputs give none). " : "") + figure.heading());
     }
 
     /** The diagram on screen as a figure file (PNG, SVG or PDF by extension), drawn from the same texts. */

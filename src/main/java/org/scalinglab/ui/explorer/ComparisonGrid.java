@@ -16,6 +16,8 @@ final class ComparisonGrid extends GridPane {
         setId("comparison");
         getStyleClass().add("comparison");
         setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // narrow windows shrink the numbers a little rather than cut them
+        org.scalinglab.ui.Fit.region(this, 0.7);
         vm.snapshotProperty().addListener(o -> show());
         show();
     }
@@ -26,7 +28,8 @@ final class ComparisonGrid extends GridPane {
         ExplorerViewModel.Column f = s.comparison().formula();
         ExplorerViewModel.Column o = s.comparison().official();
         boolean officialShown = s.official() != null;
-        String[] head = {"", "d", "w", "r", "input", "params", "mult-adds", "paper: params, FLOPs, top-1"};
+        double b0 = ExplorerViewModel.b0().macs();
+        String[] head = {"", "d", "w", "r", "input", "params", "mult-adds", "× B0"};
         for (int c = 0; c < head.length; c++) add(label(head[c], "comparison-header"), c, 0);
         add(name("formula α^φ, β^φ, γ^φ", !officialShown), 0, 1);
         cell(Fmt.fixed(f.depth(), 3), "formula-depth", 1, 1);
@@ -35,6 +38,7 @@ final class ComparisonGrid extends GridPane {
         cell(f.resolution() + " px", "formula-resolution", 4, 1);
         cell(Fmt.millions(f.params()), "formula-params", 5, 1);
         cell(Fmt.giga(f.macs()), "formula-macs", 6, 1);
+        cell(Fmt.fixed(f.macs() / b0, 2) + "×", "formula-cost", 7, 1);
         if (o == null) {
             add(name("official", false), 0, 2);
             add(label("published only for whole φ = 0 … 7", "explain"), 1, 2, 7, 1);
@@ -47,8 +51,12 @@ final class ComparisonGrid extends GridPane {
         cell(o.resolution() + " px", "official-resolution", 4, 2);
         cell(Fmt.millions(o.params()), "official-params", 5, 2);
         cell(Fmt.giga(o.macs()), "official-macs", 6, 2);
-        cell(Fmt.plain(o.paper().paramsMillions()) + " M · " + Fmt.plain(o.paper().flopsBillions()) + " B · "
-                + Fmt.plain(o.paper().top1()) + "%", "official-paper", 7, 2);
+        cell(Fmt.fixed(o.macs() / b0, 2) + "×", "official-cost", 7, 2);
+        add(label("   paper (Table 2)", "comparison-name"), 0, 3);
+        Label paper = label(Fmt.plain(o.paper().paramsMillions()) + " M params · " + Fmt.plain(o.paper().flopsBillions())
+                + " B FLOPs · top-1 " + Fmt.plain(o.paper().top1()) + "%", "comparison-value");
+        paper.setId("official-paper");
+        add(paper, 1, 3, 7, 1);
     }
 
     /** The row name; the row the table shows gets a marker and the accent colour. */

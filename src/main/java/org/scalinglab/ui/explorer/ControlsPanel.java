@@ -25,6 +25,7 @@ public final class ControlsPanel extends VBox {
     private final Label constraintValue = new Label();
     private final Label constraintVerdict = new Label();
     private final Label costMultiplier = new Label();
+    private final Label officialCost = new Label();
     private final Label phiLimit = new Label();
     // the base resolution is an integer in the view model; the control edits a double
     private final DoubleProperty baseAsDouble = new SimpleDoubleProperty();
@@ -70,10 +71,17 @@ public final class ControlsPanel extends VBox {
 
         getChildren().addAll(new PresetBar(vm), message, phi, alpha, beta, gamma, constraintBox(), base);
         vm.snapshotProperty().addListener(o -> showCost());
+        vm.validProperty().addListener(o -> showCost());
+        // the limit on φ depends on α, β, γ alone: it stays live while the inputs give no network
+        for (javafx.beans.Observable input : java.util.List.of(vm.phiProperty(), vm.alphaProperty(), vm.betaProperty(),
+                vm.gammaProperty())) {
+            input.addListener(o -> showPhiLimit());
+        }
         vm.constraintProperty().addListener(o -> showConstraint());
         vm.constraintOkProperty().addListener(o -> showConstraint());
         showConstraint();
         showCost();
+        showPhiLimit();
     }
 
     private void styleMessage() {
@@ -94,14 +102,16 @@ public final class ControlsPanel extends VBox {
         why.getStyleClass().add("explain");
         why.setWrapText(true);
         why.setMinHeight(Region.USE_PREF_SIZE);
-        for (Label l : new Label[] {costMultiplier, phiLimit}) {
+        for (Label l : new Label[] {costMultiplier, officialCost, phiLimit}) {
             l.getStyleClass().add("explain");
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         costMultiplier.setId("cost-multiplier");
+        officialCost.setId("official-cost");
+        officialCost.managedProperty().bind(officialCost.visibleProperty());
         phiLimit.setId("phi-limit");
-        VBox box = new VBox(2, title, constraintValue, constraintVerdict, why, costMultiplier, phiLimit);
+        VBox box = new VBox(2, title, constraintValue, constraintVerdict, why, costMultiplier, officialCost, phiLimit);
         box.getStyleClass().add("constraint-box");
         return box;
     }
@@ -122,14 +132,48 @@ public final class ControlsPanel extends VBox {
         }
     }
 
+    /**
+     * The cost against B0, saying which network each number belongs to: the formula's network (α^φ, β^φ, γ^φ) has a
+     * predicted cost (α·β²·γ²)^φ and a counted one; an official Bn (its published d, w, r, shown in the table) has
+     * only a counted one. With no network for the inputs, no number is shown, and the line says why.
+     */
     private void showCost() {
+        costMultiplier.getStyleClass().remove("stale-value");
+        if (!vm.validProperty().get()) {
+            costMultiplier.setText("Cost against B0: none, there is no network for these inputs (see the message above).");
+            costMultiplier.getStyleClass().add("stale-value");
+            officialCost.setVisible(false);
+            officialCost.setText("");
+            return;
+        }
         ExplorerViewModel.Snapshot s = vm.snapshot();
-        long b0 = ExplorerViewModel.b0().macs();
-        costMultiplier.setText("cost multiplier (α·β²·γ²)^φ = " + Fmt.fixed(s.scaling().costMultiplier(), 2)
-                + "×;  counted layer by layer: " + Fmt.fixed(s.cost().macs() / (double) b0, 2) + "× B0");
-        phiLimit.setText("largest φ for these α, β, γ: " + Fmt.fixed(vm.maxPhi(), 2) + " (d ≤ "
-                + Fmt.plain(CompoundScaling.MAX_DEPTH) + ", w ≤ " + Fmt.plain(CompoundScaling.MAX_WIDTH) + ", r ≤ "
-                + Fmt.plain(CompoundScaling.MAX_RESOLUTION) + ")");
+        double b0 = ExplorerViewModel.b0().macs();
+        ExplorerViewModel.Column formula = s.comparison().formula();
+        String predicted = Fmt.fixed(s.scaling().costMultiplier(), 2);
+        String counted = Fmt.fixed(formula.macs() / b0, 2);
+        if (s.official() == null) {
+            costMultiplier.setText("Cost of this formula network against B0: predicted (α·β²·γ²)^φ = " + predicted
+                    + "×; counted layer by layer " + counted + "×.");
+            officialCost.setVisible(false);
+            officialCost.setText("");
+        } else {
+            costMultiplier.setText("Formula network at φ = " + Fmt.plain(s.scaling().phi()) + " (α^φ, β^φ, γ^φ): predicted "
+                    + "(α·β²·γ²)^φ = " + predicted + "× B0; counted " + counted + "× B0.");
+            officialCost.setText("Official " + s.label() + " (published d, w, r; in the table): counted "
+                    + Fmt.fixed(s.cost().macs() / b0, 2) + "× B0.");
+            officialCost.setVisible(true);
+        }
+    }
+
+    private void showPhiLimit() {
+        double max = vm.maxPhi();
+        String text = "largest φ for these α, β, γ: " + Fmt.fixed(max, 2) + " (d ≤ " + Fmt.plain(CompoundScaling.MAX_DEPTH)
+                + ", w ≤ " + Fmt.plain(CompoundScaling.MAX_WIDTH) + ", r ≤ " + Fmt.plain(CompoundScaling.MAX_RESOLUTION) + ")";
+        boolean above = vm.phiProperty().get() > max + 1e-9;
+        if (above) text += "; φ = " + Fmt.fixed(vm.phiProperty().get(), 2) + " is above it";
+        phiLimit.setText(text);
+        phiLimit.getStyleClass().remove("constraint-off");
+        if (above) phiLimit.getStyleClass().add("constraint-off");
     }
 
 }

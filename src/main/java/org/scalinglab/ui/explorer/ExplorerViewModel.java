@@ -76,6 +76,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<OfficialModel> preset = new ReadOnlyObjectWrapper<>(this, "preset", OfficialModel.B0);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ReadOnlyDoubleWrapper constraint = new ReadOnlyDoubleWrapper(this, "constraint");
     private final ReadOnlyBooleanWrapper constraintOk = new ReadOnlyBooleanWrapper(this, "constraintOk");
@@ -150,6 +151,11 @@ public final class ExplorerViewModel {
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
     /** Why the current inputs give no network ("" when they do); the last valid network stays on screen. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /**
+     * Whether {@link #snapshotProperty()} is the network of the current inputs. While it is not (an invalid combination),
+     * the snapshot is the last valid network: views grey it out or clear what they derive from it, and say why.
+     */
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
     /** α·β²·γ², live even while the rule rejects φ. */
     public ReadOnlyDoubleProperty constraintProperty() { return constraint.getReadOnlyProperty(); }
     /** α·β²·γ² within {@link #CONSTRAINT_TOLERANCE} of 2. */
@@ -197,8 +203,11 @@ public final class ExplorerViewModel {
         try {
             snapshot.set(compute());
             error.set("");
+            valid.set(true);
         } catch (IllegalArgumentException e) {
+            // error first: a listener of valid reads the reason
             error.set("No network for these inputs: " + greek(e.getMessage()) + ".");
+            valid.set(false);
         }
         updateBlock();
     }

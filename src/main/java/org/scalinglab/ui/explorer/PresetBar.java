@@ -24,7 +24,10 @@ final class PresetBar extends VBox {
         formula.setId("preset-formula");
         formula.setTooltip(new Tooltip("The rule d = α^φ, w = β^φ, r = γ^φ at the current φ (key F)"));
         formula.setOnAction(e -> vm.useFormula());
-        FlowPane buttons = new FlowPane(4, 4, formula);
+        // Formula and B0..B7 share a line where there is room; otherwise B0..B7 stay together on the next one
+        javafx.scene.layout.HBox officialRow = new javafx.scene.layout.HBox(4);
+        officialRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane buttons = new FlowPane(4, 4, formula, officialRow);
         buttons.setAlignment(Pos.CENTER_LEFT);
         for (OfficialModel m : OfficialModel.values()) {
             ToggleButton b = new ToggleButton(m.name());
@@ -35,7 +38,8 @@ final class PresetBar extends VBox {
                     + Fmt.plain(m.width()) + ", " + m.resolution() + " px (key " + m.phi() + ")"));
             b.setOnAction(e -> vm.selectPreset(m));
             official[m.ordinal()] = b;
-            buttons.getChildren().add(b);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            officialRow.getChildren().add(b);
         }
         // a click on the button that is already on must not leave none selected
         group.selectedToggleProperty().addListener((o, was, now) -> {

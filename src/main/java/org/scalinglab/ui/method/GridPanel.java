@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +30,9 @@ import org.scalinglab.scaling.GridCandidates.Candidate;
 import org.scalinglab.train.GridSearchReport;
 import org.scalinglab.ui.ChartBox;
 import org.scalinglab.ui.Explanation;
+import org.scalinglab.ui.Fit;
+import org.scalinglab.ui.Folders;
+import org.scalinglab.ui.SplitOrTabs;
 import org.scalinglab.ui.ParameterControl;
 import org.scalinglab.ui.Throttle;
 
@@ -52,7 +54,9 @@ final class GridPanel extends SplitPane {
     private final Throttle redraw;
     private double scale = 1.0;
 
-    GridPanel(GridViewModel vm, Consumer<String> notice) {
+    final SplitOrTabs right;
+
+    GridPanel(GridViewModel vm, Consumer<String> notice, javafx.beans.value.ObservableDoubleValue fontSize) {
         this.vm = vm;
         setId("grid-panel");
         Label title = new Label("Step 1: search α, β, γ at φ = 1");
@@ -77,19 +81,26 @@ final class GridPanel extends SplitPane {
         count.setMinHeight(Region.USE_PREF_SIZE);
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox left = new VBox(8, title, intro, step, tolerance, count, table);
-        left.getStyleClass().addAll("controls", "method-side");
+        table.getStyleClass().add("method-table");
+        VBox controls = new VBox(8, title, intro, step, tolerance, count, table);
+        controls.getStyleClass().add("controls");
+        // a short window scrolls the side (the table keeps a few rows) rather than squeezing the table away
+        javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(controls);
+        left.setFitToWidth(true);
+        left.setFitToHeight(true);
+        left.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        left.getStyleClass().add("method-side");
 
         candidatesBox = new ChartBox("grid-candidates", CandidatesChart.chart(vm.candidatesProperty().get()), notice);
         results = new ResultsBox("grid-results", "grid.json", "Step 1 for real: the search's accuracies",
                 "No grid search results yet. Run the search headless (it trains every candidate for a short proxy budget, "
                         + "resumes where it stopped) and open its grid.json here:", COMMAND, vm.shownSourceProperty(), vm.problemProperty(),
                 vm::load, notice);
-        SplitPane right = new SplitPane(candidatesBox, results);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.46);
+        // one above the other where both get 20 lines, else two tabs
+        right = new SplitOrTabs("grid-right", candidatesBox, "Candidates on the grid", results, "The search's accuracies",
+                20, 0.46, fontSize);
         getItems().addAll(left, right);
-        setDividerPositions(0.4);
+        setDividerPositions(0.44);
 
         redraw = new Throttle(80, () -> candidatesBox.setChart(CandidatesChart.chart(vm.candidatesProperty().get(), scale)));
         vm.candidatesProperty().addListener(o -> {
@@ -109,7 +120,6 @@ final class GridPanel extends SplitPane {
 
     void style(double scale) {
         this.scale = scale;
-        NumberColumn.scale(table, scale);
         redraw.runNow();
         showReport();
     }
@@ -154,7 +164,8 @@ final class GridPanel extends SplitPane {
                 NumberColumn.<GridViewModel.Row>of("res", r -> r.result() == null ? null : (double) r.result().resolution(), "%.0f", "input resolution (px)"),
                 NumberColumn.<GridViewModel.Row>of("M mult-adds", r -> r.result() == null ? null : r.result().macs() / 1e6, "%.1f", "multiply-adds, millions"),
                 NumberColumn.<GridViewModel.Row>of("top-1 %", r -> r.top1() == null ? null : 100 * r.top1(), "%.1f", "validation top-1 after the short run")));
-        NumberColumn.scale(table, 1.0);
+        // every column as wide as its numbers (bold rows included); the font shrinks before a number is cut
+        Fit.table(table, 0.65);
         // the search's columns only when a search is loaded
         for (int i = 4; i < table.getColumns().size(); i++) table.getColumns().get(i).visibleProperty().bind(vm.reportProperty().isNotNull());
         table.setRowFactory(t -> new TableRow<>() {
@@ -200,7 +211,8 @@ final class GridPanel extends SplitPane {
                 chooser.setTitle("Open " + fileName);
                 chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scaling Lab report", "*.json"),
                         new FileChooser.ExtensionFilter("All files", "*"));
-                File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+                Folders.prepare(chooser, Folders.REPORT);
+                File f = Folders.remember(Folders.REPORT, chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow()));
                 if (f != null) open.accept(f.toPath());
             });
             sourceLabel.getStyleClass().add("explain");

@@ -9,7 +9,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
-import org.scalinglab.ui.ChartBox;
+import org.scalinglab.ui.Density;
+import org.scalinglab.ui.Fit;
 
 /**
  * How EfficientNet was found, in the paper's order: the search reward that picked B0, Step 1 (the α, β, γ grid at
@@ -27,16 +28,24 @@ public final class MethodView extends BorderPane {
     final StringProperty notice = new SimpleStringProperty(this, "notice", "");
 
     public MethodView(BooleanProperty presenter) {
-        this(new RewardViewModel(), new GridViewModel(), presenter);
+        this(new Density(presenter));
+    }
+
+    public MethodView(Density density) {
+        this(new RewardViewModel(), new GridViewModel(), density);
         grid.vm.loadBundled();
         sweep.report.loadBundled();
     }
 
     MethodView(RewardViewModel rewardModel, GridViewModel gridModel, BooleanProperty presenter) {
+        this(rewardModel, gridModel, new Density(presenter));
+    }
+
+    MethodView(RewardViewModel rewardModel, GridViewModel gridModel, Density density) {
         setId("method");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         reward = new RewardPanel(rewardModel, notice::set);
-        grid = new GridPanel(gridModel, notice::set);
+        grid = new GridPanel(gridModel, notice::set, density.fontSizeProperty());
         sweep = new SweepPanel(notice::set);
         rewardTab = new Tab("Finding B0: the search reward", reward);
         rewardTab.setId("method-reward-tab");
@@ -55,8 +64,9 @@ public final class MethodView extends BorderPane {
         message.managedProperty().bind(message.visibleProperty());
         setTop(message);
         setCenter(tabs);
-        presenter.addListener((o, was, now) -> style(now ? ChartBox.PRESENTER_SCALE : 1.0));
-        if (presenter.get()) style(ChartBox.PRESENTER_SCALE);
+        Fit.tabs(tabs, 0.7);
+        density.chartScaleProperty().addListener(o -> style(density.chartScaleProperty().get()));
+        if (density.chartScaleProperty().get() != 1) style(density.chartScaleProperty().get());
     }
 
     /**

@@ -10,8 +10,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 
 /**
- * A sortable table column of numbers in one format; a missing value shows as "–" and sorts last. Widths follow the
- * font scale (presenter mode), and a table too narrow for them scrolls sideways instead of cutting the numbers.
+ * A sortable table column of numbers in one format; a missing value shows as "–" and sorts last. Its width is a first
+ * guess: the tables that hold these columns size them to their numbers ({@link org.scalinglab.ui.Fit#table}).
  */
 final class NumberColumn {
     private static final String BASE_WIDTH = "scalinglab.baseWidth";
@@ -23,14 +23,6 @@ final class NumberColumn {
     static void baseWidth(TableColumn<?, ?> c, double width) {
         c.getProperties().put(BASE_WIDTH, width);
         c.setPrefWidth(width);
-    }
-
-    /** Sizes the columns for a font scale (1 on a desk, 1.6 in presenter mode). */
-    static void scale(javafx.scene.control.TableView<?> table, double scale) {
-        table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
-        for (TableColumn<?, ?> c : table.getColumns()) {
-            if (c.getProperties().get(BASE_WIDTH) instanceof Double w) c.setPrefWidth(w * scale);
-        }
     }
 
     /** @param tip the header's tooltip, or null */

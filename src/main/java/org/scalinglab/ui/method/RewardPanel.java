@@ -196,7 +196,6 @@ final class RewardPanel extends SplitPane {
 
     private void buildRanking() {
         ranking.setId("reward-ranking");
-        ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Scored, String> model = new TableColumn<>("Model");
         model.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().model().model().replace("EfficientNet-", "EffNet-")));
         TableColumn<Scored, Number> top1 = new TableColumn<>("Top-1 %");
@@ -223,6 +222,7 @@ final class RewardPanel extends SplitPane {
         });
         ranking.setPrefHeight(330);
         ranking.setMinHeight(200);
+        org.scalinglab.ui.Fit.table(ranking, 0.7);
         ranking.setTooltip(new Tooltip("Table 2's networks (GPipe has no FLOPs), best reward first; click a header to sort"));
     }
 

@@ -44,21 +44,27 @@ final class SweepPanel extends SplitPane {
         fixed.setWrapText(true);
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox left = new VBox(8, title, intro, fixed, table);
-        left.getStyleClass().addAll("controls", "method-side");
+        table.getStyleClass().add("method-table");
+        fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox controls = new VBox(8, title, intro, fixed, table);
+        controls.getStyleClass().add("controls");
+        javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(controls);
+        left.setFitToWidth(true);
+        left.setFitToHeight(true);
+        left.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        left.getStyleClass().add("method-side");
         results = new GridPanel.ResultsBox("sweep-results", "sweep.json", "Accuracy against multiply-adds, per scaling mode",
                 "No sweep results yet. Run the sweep headless (it trains every point for the same budget, resumes where it "
                         + "stopped) and open its sweep.json here:", COMMAND, report.shownSourceProperty(), report.problemProperty(),
                 report::load, notice);
         getItems().addAll(left, results);
-        setDividerPositions(0.4);
+        setDividerPositions(0.44);
         report.reportProperty().addListener(o -> show());
         show();
     }
 
     void style(double scale) {
         this.scale = scale;
-        NumberColumn.scale(table, scale);
         show();
     }
 
@@ -123,6 +129,6 @@ final class SweepPanel extends SplitPane {
                 NumberColumn.<SweepReport.Point>of("top-1 %", p -> p.top1() == null ? null : 100 * p.top1(), "%.1f", null),
                 NumberColumn.<SweepReport.Point>of("min", p -> p.trained() ? p.trainingSeconds() / 60 : null, "%.0f", "training time, minutes")));
         table.setPlaceholder(new Label("No sweep loaded"));
-        NumberColumn.scale(table, 1.0);
+        org.scalinglab.ui.Fit.table(table, 0.65);
     }
 }

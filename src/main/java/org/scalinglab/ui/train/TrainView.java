@@ -43,12 +43,16 @@ public final class TrainView extends SplitPane {
     final Label message = new Label();
     final ChartBox chartBox;
     TrainingChart chart;
-    private final ObservableBooleanValue presenter;
+    private final javafx.beans.value.ObservableDoubleValue chartScale;
     private int row;
 
     public TrainView(TrainViewModel vm, ObservableBooleanValue presenter) {
+        this(vm, new org.scalinglab.ui.Density(presenter));
+    }
+
+    public TrainView(TrainViewModel vm, org.scalinglab.ui.Density density) {
         this.vm = vm;
-        this.presenter = presenter;
+        this.chartScale = density.chartScaleProperty();
         setId("train-view");
         chart = new TrainingChart(scale());
         chartBox = new ChartBox("train-chart", chart.chart(), text -> vm.say(text, true));
@@ -64,7 +68,7 @@ public final class TrainView extends SplitPane {
                 replay();
             }
         });
-        presenter.addListener(o -> {
+        chartScale.addListener(o -> {
             chart = new TrainingChart(scale());
             chartBox.setChart(chart.chart());
             replay();
@@ -72,7 +76,7 @@ public final class TrainView extends SplitPane {
     }
 
     private double scale() {
-        return presenter.get() ? ChartBox.PRESENTER_SCALE : 1.0;
+        return chartScale.get();
     }
 
     private void replay() {
@@ -235,6 +239,8 @@ public final class TrainView extends SplitPane {
     private void chooseFolder(Field f, String caption) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(caption);
+        String kind = f == Field.DATA ? org.scalinglab.ui.Folders.TRAIN_DATA : org.scalinglab.ui.Folders.TRAIN_OUT;
+        org.scalinglab.ui.Folders.prepare(chooser, kind);
         try {
             String now = vm.input(f).get().strip();
             Path p = now.isEmpty() ? null : Path.of(now);
@@ -243,7 +249,7 @@ public final class TrainView extends SplitPane {
         } catch (RuntimeException ignored) {
             // a half-typed name: start where the chooser likes
         }
-        File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        File dir = org.scalinglab.ui.Folders.remember(kind, chooser.showDialog(getScene() == null ? null : getScene().getWindow()));
         if (dir != null) vm.input(f).set(dir.getAbsolutePath());
     }
 

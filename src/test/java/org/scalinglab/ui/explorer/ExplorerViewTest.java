@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -33,10 +34,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExplorerViewTest {
     private MainWindow window;
     private ExplorerView explorer;
+    private Stage stage;
     @TempDir Path dir;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = new MainWindow();
         // within Monocle's headless screen (1280x800 unless headless.geometry says otherwise): larger windows overflow it
         stage.setScene(window.createScene(1260, 780));
@@ -145,13 +148,155 @@ class ExplorerViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         double normal = robot.lookup("#total-params").queryAs(Label.class).getFont().getSize();
-        assertTrue(big > 1.4 * normal, big + " vs " + normal);
+        // presenter fonts follow the window: 18 px at this size (20 px at 1920×1080), 13 px on a desk
+        assertTrue(big >= 1.38 * normal, big + " vs " + normal);
 
         Path shot = dir.resolve("block.png");
         Screenshots.write(shot, new Screenshots.Request("block", false, 1000, 700, "b2", Double.NaN, 5, 2));
         BufferedImage img = ImageIO.read(shot.toFile());
         assertEquals(1000, img.getWidth());
         assertEquals(700, img.getHeight());
+    }
+
+    /**
+     * α = 1.5 at φ = 5.04 gives no network (1.5^5.04 = 7.7 > 6.5 layers per stage): nothing derived from the last valid
+     * network may look current. The cost line shows no number and says why, the limit on φ follows α (4.62, not the 8
+     * of α = 1.2), the charts mark no network, the table, comparison and totals are greyed out under a note naming the
+     * network they still show; back to a valid α, everything returns.
+     */
+    @Test
+    void anInvalidCombinationClearsOrGreysEverythingDerivedAndSaysWhy(FxRobot robot) {
+        ExplorerViewModel vm = window.explorerModel();
+        robot.interact(() -> {
+            vm.useFormula();
+            vm.phiProperty().set(5.04);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String valid = text(robot, "#cost-multiplier");
+        assertTrue(valid.contains("26.8"), valid);                       // 1.92^5.04
+        assertTrue(marked(), "the charts mark the network");
+
+        robot.interact(() -> vm.alphaProperty().set(1.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#explorer-message").contains("depth multiplier"), text(robot, "#explorer-message"));
+        String cost = text(robot, "#cost-multiplier");
+        assertFalse(cost.matches(".*\\d\\.\\d\\d×.*"), "no cost multiplier from the last valid network: " + cost);
+        assertTrue(cost.contains("no network"), cost);
+        String limit = text(robot, "#phi-limit");
+        assertTrue(limit.contains("4.62"), "the limit for α = 1.5: " + limit);
+        assertFalse(limit.contains("8.00"), limit);
+        assertFalse(marked(), "the charts mark no network while there is none");
+        Label stale = robot.lookup("#explorer-stale").queryAs(Label.class);
+        assertTrue(stale.isVisible());
+        assertTrue(stale.getText().contains("last valid network (φ=5.04)"), stale.getText());
+        robot.interact(() -> explorer.showArchitecture());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#architecture-table", "#comparison"}) {
+            assertTrue(robot.lookup(id).query().getOpacity() < 0.5, id + " is greyed out");
+        }
+        assertTrue(robot.lookup("#total-params").query().getParent().getOpacity() < 0.5, "the totals are greyed out");
+
+        robot.interact(() -> vm.alphaProperty().set(1.2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#cost-multiplier").contains("26.8"));
+        assertTrue(marked());
+        assertFalse(robot.lookup("#explorer-stale").query().isVisible());
+        assertEquals(1.0, robot.lookup("#comparison").query().getOpacity());
+    }
+
+    /** On B3 the two cost multipliers belong to two networks, and each line says which. */
+    @Test
+    void costLinesNameTheirNetwork(FxRobot robot) {
+        robot.type(KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        String formula = text(robot, "#cost-multiplier");
+        assertTrue(formula.startsWith("Formula network at φ = 3"), formula);
+        assertTrue(formula.contains("7.08× B0"), formula);           // 1.92^3, the formula's prediction
+        String official = text(robot, "#official-cost");
+        assertTrue(official.startsWith("Official B3"), official);
+        assertTrue(official.contains("4.74× B0"), official);         // counted for the published B3
+        assertTrue(text(robot, "#total-network").startsWith("Official B3"), "the totals name their network");
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#cost-multiplier").startsWith("Cost of this formula network"));
+        assertFalse(robot.lookup("#official-cost").query().isVisible());
+        assertTrue(text(robot, "#total-network").startsWith("Formula network"));
+    }
+
+    /**
+     * A window that first appears tiny (200×200, as a window manager may map it) and is then enlarged shows the whole
+     * table: all nine rows, not a strip of three.
+     */
+    @Test
+    void enlargingATinyWindowShowsTheWholeTable(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(200);
+            stage.setHeight(200);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.setWidth(1260);
+            stage.setHeight(780);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> explorer.showArchitecture());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#architecture-table").queryAs(TableView.class);
+        javafx.geometry.Bounds shown = visibleBounds(table);
+        double row = table.getFixedCellSize();
+        assertTrue(shown.getHeight() >= 10 * row, "the table shows " + shown.getHeight() / row + " rows' height, want 9 and the header");
+        int rows = 0;
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            javafx.scene.control.TableRow<?> r = (javafx.scene.control.TableRow<?>) n;
+            if (r.getItem() == null || !r.isVisible()) continue;
+            javafx.geometry.Bounds b = r.localToScene(r.getLayoutBounds());
+            if (b.getMinY() >= shown.getMinY() - 1 && b.getMaxY() <= shown.getMaxY() + 1) rows++;
+        }
+        assertEquals(9, rows, "rows wholly in view");
+    }
+
+    /** The part of a node on screen: its bounds in the scene cut by every scroll pane's viewport above it. */
+    private static javafx.geometry.Bounds visibleBounds(javafx.scene.Node n) {
+        javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+        double minX = b.getMinX(), minY = b.getMinY(), maxX = b.getMaxX(), maxY = b.getMaxY();
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane || p.getStyleClass().contains("viewport")
+                    || p instanceof javafx.scene.control.SplitPane || p.getParent() == null) {
+                javafx.geometry.Bounds v = p.localToScene(p.getLayoutBounds());
+                minX = Math.max(minX, v.getMinX());
+                minY = Math.max(minY, v.getMinY());
+                maxX = Math.min(maxX, v.getMaxX());
+                maxY = Math.min(maxY, v.getMaxY());
+            }
+        }
+        return new javafx.geometry.BoundingBox(minX, minY, Math.max(0, maxX - minX), Math.max(0, maxY - minY));
+    }
+
+    /** Whether any explorer chart marks a network as the one on screen. */
+    private boolean marked() {
+        boolean any = false;
+        org.jfree.chart.plot.Plot cost = explorer.charts.costBox.viewer().getChart().getPlot();
+        List<org.jfree.chart.plot.XYPlot> plots = new java.util.ArrayList<>();
+        if (cost instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) plots.addAll(c.getSubplots());
+        else plots.add((org.jfree.chart.plot.XYPlot) cost);
+        plots.add(explorer.charts.paramsBox.viewer().getChart().getXYPlot());
+        plots.add(explorer.charts.flopsBox.viewer().getChart().getXYPlot());
+        for (org.jfree.chart.plot.XYPlot p : plots) {
+            for (int d = 0; d < p.getDatasetCount(); d++) {
+                org.jfree.data.xy.XYDataset ds = p.getDataset(d);
+                if (ds == null) continue;
+                for (int i = 0; i < ds.getSeriesCount(); i++) {
+                    if (String.valueOf(ds.getSeriesKey(i)).startsWith("this network") && ds.getItemCount(i) > 0) any = true;
+                }
+            }
+            java.util.Collection<?> markers = p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+            if (markers != null) {
+                for (Object m : markers) {
+                    if (m instanceof org.jfree.chart.plot.ValueMarker v && Double.isFinite(v.getValue()) && v.getLabel() != null) any = true;
+                }
+            }
+        }
+        return any;
     }
 
     private static String text(FxRobot robot, String id) {
