@@ -62,9 +62,18 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             syncFolder(dir);
+        } catch (IOException e) {
+            // a writer's own message ("I/O error writing PNG file!") names neither the file nor the cause (a full disk)
+            throw new IOException("cannot write " + target + ": " + rootCause(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getCause().getMessage() != null) t = t.getCause();
+        return Messages.describe(t);
     }
 
     /**

@@ -15,10 +15,8 @@ import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.arch.WeightLayout;
+import org.scalinglab.io.AtomicFiles;
+import org.scalinglab.io.Messages;
 import org.scalinglab.scaling.OfficialModel;
 
 /**
@@ -189,39 +189,33 @@ public final class KerasH5 {
     }
 
     /**
-     * Writes the weights in the Keras legacy layout (classifier included when the weights have one), through a
-     * temporary file and an atomic rename, so a crash never leaves a half-written checkpoint under the final name.
+     * Writes the weights in the Keras legacy layout (classifier included when the weights have one), through
+     * {@link AtomicFiles} (a temporary file, flushed, then renamed), so a crash never leaves a half-written checkpoint under the final name.
      */
     public static void write(Path file, NetworkSpec spec, KerasWeights weights) throws IOException {
         WeightLayout layout = WeightLayout.of(spec, weights.has("predictions", "kernel"));
         weights.checkAgainst(layout);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try (WritableHdfFile h5 = HdfFile.write(tmp)) {
-            List<String> layers = layout.layers();
-            putStrings(h5, "layer_names", layers);
-            h5.putAttribute("backend", "tensorflow");
-            h5.putAttribute("keras_version", "2.15.0");
-            for (String layer : layers.stream().sorted().toList()) {
-                WritableGroup g = h5.putGroup(layer);
-                List<WeightLayout.Weight> ws = layout.of(layer);
-                putStrings(g, "weight_names", ws.stream().map(w -> layer + "/" + w.name() + ":0").toList());
-                WritableGroup inner = g.putGroup(layer);
-                for (WeightLayout.Weight w : ws) {
-                    float[] v = weights.get(w.layer(), w.name());
-                    Object data = w.name().equals("count") ? (Object) (long) v[0] : nest(v, w.shape());
-                    inner.putDataset(w.name() + ":0", data);
+        AtomicFiles.writePath(file, tmp -> {
+            try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+                List<String> layers = layout.layers();
+                putStrings(h5, "layer_names", layers);
+                h5.putAttribute("backend", "tensorflow");
+                h5.putAttribute("keras_version", "2.15.0");
+                for (String layer : layers.stream().sorted().toList()) {
+                    WritableGroup g = h5.putGroup(layer);
+                    List<WeightLayout.Weight> ws = layout.of(layer);
+                    putStrings(g, "weight_names", ws.stream().map(w -> layer + "/" + w.name() + ":0").toList());
+                    WritableGroup inner = g.putGroup(layer);
+                    for (WeightLayout.Weight w : ws) {
+                        float[] v = weights.get(w.layer(), w.name());
+                        Object data = w.name().equals("count") ? (Object) (long) v[0] : nest(v, w.shape());
+                        inner.putDataset(w.name() + ":0", data);
+                    }
                 }
+            } catch (RuntimeException e) {
+                throw new IOException(Messages.describe(e), e);
             }
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     // ---- reading

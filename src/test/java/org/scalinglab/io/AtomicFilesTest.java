@@ -23,9 +23,10 @@ class AtomicFilesTest {
         Files.write(keep, old);
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(keep, out -> {
             out.write(new byte[4096]);
-            throw new IOException("No space left on device");
+            // as ImageIO reports a full disk: its own words first, the cause inside
+            throw new IOException("I/O error writing PNG file!", new IOException("No space left on device"));
         }));
-        assertEquals("No space left on device", e.getMessage());
+        assertEquals("cannot write " + keep + ": No space left on device", e.getMessage());
         assertArrayEquals(old, Files.readAllBytes(keep));
         try (var s = Files.list(dir)) {
             assertEquals(List.of(keep), s.toList(), "no temporary file left behind");
