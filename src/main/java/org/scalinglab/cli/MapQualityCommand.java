@@ -104,11 +104,11 @@ final class MapQualityCommand implements Callable<Integer> {
         panels.add(panel("Deletion AUC", "lower is better", r, MapQualityStudy.ModelSummary::deletionAuc, null));
         panels.add(panel("Insertion AUC", "higher is better", r, MapQualityStudy.ModelSummary::insertionAuc, null));
         panels.add(panel("Average drop (%)", "lower is better", r, MapQualityStudy.ModelSummary::averageDropPercent, null));
-        panels.add(panel("Share in top 20 % of the map", "higher: more concentrated (dashed: a flat map)", r,
+        panels.add(panel("Share in top 20 % of the map", "higher: more concentrated", r,
                 MapQualityStudy.ModelSummary::topShare, 0.2));
         return new IntervalFigure(String.format(Locale.ROOT, "%s at %s: means over the images each model gets right, 95 %% bootstrap intervals",
                 CamMethods.describe(r.settings().method()).title(), r.settings().layer()),
-                String.format(Locale.ROOT, "%d images (%d per class), the same for every model, each explained for its true class; %d steps",
+                String.format(Locale.ROOT, "%d images (%d per class), the same for every model, each explained for its true class; %d steps; dashed: a flat map's share (0.2)",
                         r.images(), r.settings().perClass(), r.settings().steps()), panels);
     }
 
