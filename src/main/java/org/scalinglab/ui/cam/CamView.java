@@ -56,6 +56,8 @@ public final class CamView extends BorderPane {
     final ChoiceBox<Integer> dpi = new ChoiceBox<>();
     final Label message = new Label();
     private final ColorLegend legend = new ColorLegend();
+    final CamTabs tabs;
+    final MapNumbersPane numbers = new MapNumbersPane();
 
     private final javafx.beans.value.ObservableBooleanValue presenter;
 
@@ -93,7 +95,9 @@ public final class CamView extends BorderPane {
         });
         BorderPane center = new BorderPane(gridScroll);
         center.setTop(legend);
-        setCenter(center);
+        tabs = new CamTabs(center);
+        tabs.add("Numbers behind the maps", "cam-numbers-tab", numbers);
+        setCenter(tabs);
         setBottom(statusRow());
 
         vm.resultProperty().addListener(o -> refresh());
