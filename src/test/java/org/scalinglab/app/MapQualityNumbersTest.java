@@ -14,11 +14,11 @@ import org.scalinglab.app.MapQualityNumbers.Verdict;
  * verdict can be read off by eye: an interval above zero, below zero, or across it, for measures where higher is
  * better, lower is better, and neither.
  */
-class MapQualityNumbersTest {
+public class MapQualityNumbersTest {
     @TempDir Path dir;
 
     /** Base, Compound, Width only on 20 images; Width only's drop interval has one image (NaN ends, as the bootstrap writes). */
-    static final String FIXTURE = """
+    public static final String FIXTURE = """
             {"settings": {"data": "/d", "classes": ["a", "b"], "models": ["Base", "Compound", "Width only"],
                           "method": "gradcam", "layer": "top_activation", "perClass": 10, "steps": 20, "seed": 1},
              "images": 20,

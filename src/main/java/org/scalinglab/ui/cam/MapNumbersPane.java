@@ -85,11 +85,12 @@ public final class MapNumbersPane extends ScrollPane {
             reading.setId("cam-numbers-reading");
             nodes.add(subtitle);
             nodes.add(reading);
-            nodes.add(wrapped("Per model, over the images it gets right", "numbers-heading"));
-            nodes.add(table(v.models(), false, "cam-numbers-models"));
+            // the question first: the compound model against each other one on the same images
             nodes.add(wrapped(v.compound() + " minus each other model, image by image on all " + v.report().images()
                     + " images", "numbers-heading"));
             nodes.add(table(v.differences(), true, "cam-numbers-differences"));
+            nodes.add(wrapped("Per model, over the images it gets right", "numbers-heading"));
+            nodes.add(table(v.models(), false, "cam-numbers-models"));
             nodes.add(wrapped("Deletion: the class score as the map's brightest pixels are removed first (area under the curve; lower means "
                     + "the map found what the model uses). Insertion: the score as they are put back into a blurred image (higher is better). "
                     + "Average drop: how much confidence falls when only the map's part of the image is kept. Share in top 20 %: how much "
