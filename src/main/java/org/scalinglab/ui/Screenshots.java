@@ -128,7 +128,11 @@ public final class Screenshots {
         if (request.view().startsWith("cam")) {
             MainWindow w = onFx(() -> openWindow(request), 120);
             waitForCam(w.camModel());
-            if (!request.view().equals("cam")) pause(1500); // the agreement and the numbers are read off the FX thread
+            if (!request.view().equals("cam")) {
+                // the agreement and the numbers are made off the FX thread
+                poll(() -> w.cam.agreement().ready() ? Boolean.TRUE : null, 120, "the agreement between the maps");
+                pause(1500);
+            }
             img = onFx(() -> {
                 BufferedImage i = snapshot(w);
                 w.close();

@@ -87,13 +87,18 @@ public final class AgreementPane extends ScrollPane {
     public BooleanProperty differenceInGridProperty() { return differenceInGrid; }
     /** The column of the model the compound model is compared with. */
     public IntegerProperty minusIndexProperty() { return minusIndex; }
+    /** Whether the matrices of the current comparison are on screen (screenshots wait for it). */
+    public boolean ready() {
+        return agreement != null || result.get() == null;
+    }
+
     /** The agreement on screen; null while there is none. */
     ComparisonAgreement.Agreement agreement() { return agreement; }
 
     private void compute(ComparisonResult r) {
         long g = ++generation;
+        agreement = null;
         if (r == null || r.rows().isEmpty()) {
-            agreement = null;
             showEmpty("Drop or pick images first: the agreement is computed from the maps in the grid.");
             return;
         }
@@ -194,9 +199,10 @@ public final class AgreementPane extends ScrollPane {
         if (models.size() <= COMPOUND) return new VBox(4, heading, wrapped("One model only: nothing to subtract."));
         List<String> names = new ArrayList<>();
         for (int k : otherModels()) names.add(models.get(k).label());
-        int was = minus.getSelectionModel().getSelectedIndex();
+        // keep the chosen model (by its column) when a new comparison arrives
+        int chosen = otherModels().indexOf(minusIndex.get());
         minus.getItems().setAll(names);
-        minus.getSelectionModel().select(Math.max(0, Math.min(was, names.size() - 1)));
+        minus.getSelectionModel().select(Math.max(0, chosen));
         ToggleButton inGrid = new ToggleButton("Show in the grid");
         inGrid.setId("cam-agreement-show");
         inGrid.setTooltip(new Tooltip("Adds a column to the grid: " + models.get(COMPOUND).label() + " minus the chosen model, image by image"));
