@@ -36,15 +36,16 @@ import org.scalinglab.ui.train.TrainViewModel;
 /**
  * The whole window: a tool bar (scenario files, presenter mode, full screen, shortcuts) over one tab per part of the
  * lab: the scaling explorer, how EfficientNet was found (search reward, Step 1, Step 2), the CAM comparison and
- * training. The comparison starts its models only when its tab is first shown.
+ * training. Each tab but the explorer builds its view when it is first shown (or first needed by a scenario or a
+ * shortcut), so the window's first frame lays out and styles one tab, not four; the comparison starts its models then.
  */
 public final class MainWindow {
     public static final String STYLESHEET = MainWindow.class.getResource("scaling-lab.css").toExternalForm();
 
     final ExplorerView explorer;
-    final CamView cam;
-    final MethodView method;
-    final TrainView train;
+    private CamView cam;
+    private MethodView method;
+    private TrainView train;
     private final ExplorerViewModel explorerModel;
     private final CamViewModel camModel;
     private final TrainViewModel trainModel;
@@ -76,21 +77,23 @@ public final class MainWindow {
         explorer = new ExplorerView(vm, density);
         explorerTab = new Tab("Explorer", explorer);
         explorerTab.setId("explorer-tab");
-        method = new MethodView(density);
-        methodTab = new Tab("How it was found", method);
+        methodTab = new Tab("How it was found");
         methodTab.setId("method-tab");
         methodTab.setTooltip(new javafx.scene.control.Tooltip("The paper's method: the search reward behind B0, "
                 + "Step 1 (the α, β, γ grid) and Step 2 (scaling up)"));
-        cam = new CamView(camModel, presenter);
-        camTab = new Tab("CAM comparison", cam);
+        camTab = new Tab("CAM comparison");
         camTab.setId("cam-tab");
-        camTab.selectedProperty().addListener((o, was, now) -> {
-            if (now) camModel.activate();
-        });
-        train = new TrainView(trainModel, density);
-        trainTab = new Tab("Train", train);
+        trainTab = new Tab("Train");
         trainTab.setId("train-tab");
         trainTab.setTooltip(new javafx.scene.control.Tooltip("Train a network of any width, depth and resolution on an image folder"));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == methodTab) method();
+            else if (now == trainTab) train();
+            else if (now == camTab) {
+                cam();
+                camModel.activate();
+            }
+        });
         tabs.getTabs().addAll(explorerTab, methodTab, camTab, trainTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
@@ -105,6 +108,33 @@ public final class MainWindow {
         density.fontSizeProperty().addListener(o -> applyFontSize());
         applyFontSize();
         Fit.tabs(tabs, 0.75);
+    }
+
+    /** The "How it was found" view, built on first use. */
+    MethodView method() {
+        if (method == null) {
+            method = new MethodView(density);
+            methodTab.setContent(method);
+        }
+        return method;
+    }
+
+    /** The CAM comparison's view, built on first use (its models start only when its tab is shown). */
+    CamView cam() {
+        if (cam == null) {
+            cam = new CamView(camModel, presenter);
+            camTab.setContent(cam);
+        }
+        return cam;
+    }
+
+    /** The Train tab's view, built on first use. */
+    TrainView train() {
+        if (train == null) {
+            train = new TrainView(trainModel, density);
+            trainTab.setContent(train);
+        }
+        return train;
     }
 
     private void applyFontSize() {
@@ -160,7 +190,7 @@ public final class MainWindow {
      */
     void saveScenario(Path file) {
         try {
-            ScenarioFiles.capture(explorerModel, method, camModel, Scenario.VIEWS.get(tabs.getSelectionModel().getSelectedIndex())).save(file);
+            ScenarioFiles.capture(explorerModel, method(), camModel, Scenario.VIEWS.get(tabs.getSelectionModel().getSelectedIndex())).save(file);
             say("Saved the scenario to " + file.toAbsolutePath() + ".");
         } catch (IOException | RuntimeException e) {
             say("Could not save the scenario: " + Message.problem(e));
@@ -169,7 +199,7 @@ public final class MainWindow {
 
     void openScenario(Path file) {
         try {
-            ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, explorerModel, method, camModel);
+            ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, explorerModel, method(), camModel);
             if (loaded.view() != null) tabs.getSelectionModel().select(Scenario.VIEWS.indexOf(loaded.view()));
             List<String> missing = loaded.missing();
             if (!missing.isEmpty()) say("Loaded " + file.getFileName() + "; these files are missing: " + String.join(", ", missing) + ".");

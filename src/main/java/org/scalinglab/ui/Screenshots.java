@@ -305,7 +305,7 @@ public final class Screenshots {
             }
             case "reward", "grid", "sweep" -> {
                 w.tabs.getSelectionModel().select(w.methodTab);
-                w.method.show(r.view(), r.report());
+                w.method().show(r.view(), r.report());
             }
             case "train" -> w.tabs.getSelectionModel().select(w.trainTab);
             default -> {

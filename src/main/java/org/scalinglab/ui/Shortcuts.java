@@ -47,7 +47,7 @@ final class Shortcuts {
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
                 window.chooseScenarioToOpen();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.V && camShown(window) && !typing(scene)) {
-                window.cam.paste(javafx.scene.input.Clipboard.getSystemClipboard());
+                window.cam().paste(javafx.scene.input.Clipboard.getSystemClipboard());
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.RIGHT && !typing(scene)) {
                 vm.nudgePhi(1);
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.LEFT && !typing(scene)) {

@@ -62,7 +62,7 @@ class ScenarioFilesTest {
             vm.colormapProperty().set(Colormap.VIRIDIS);
             vm.alphaProperty().set(0.7);
             vm.addImages(List.of(png));
-            SearchScenario.apply(window.method, search, Path::of);
+            SearchScenario.apply(window.method(), search, Path::of);
         });
         waitUntil(() -> vm.resultProperty().get() != null && !vm.runningProperty().get());
         robot.interact(() -> window.tabs.getSelectionModel().select(window.methodTab));
@@ -75,16 +75,16 @@ class ScenarioFilesTest {
             vm.methodProperty().set("eigencam");
             vm.colormapProperty().set(Colormap.JET);
             vm.clearImages();
-            SearchScenario.apply(window.method, Scenario.Search.defaults(), Path::of);
+            SearchScenario.apply(window.method(), Scenario.Search.defaults(), Path::of);
             window.tabs.getSelectionModel().select(window.explorerTab);
         });
         assertTrue(vm.images().isEmpty());
-        assertEquals("efficientnet", SearchScenario.capture(window.method).reward());
+        assertEquals("efficientnet", SearchScenario.capture(window.method()).reward());
         robot.interact(() -> window.openScenario(file));
         waitUntil(() -> vm.resultProperty().get() != null && !vm.runningProperty().get());
 
         assertSame(window.methodTab, window.tabs.getSelectionModel().getSelectedItem(), "the scenario opens on its tab");
-        Scenario.Search loaded = SearchScenario.capture(window.method);
+        Scenario.Search loaded = SearchScenario.capture(window.method());
         assertEquals("piecewise", loaded.reward());
         assertEquals(0, loaded.below());
         assertEquals(-1, loaded.above());
