@@ -130,7 +130,7 @@ public final class Screenshots {
             waitForCam(w.camModel());
             if (!request.view().equals("cam")) {
                 // the agreement and the numbers are made off the FX thread
-                poll(() -> w.cam.agreement().ready() ? Boolean.TRUE : null, 120, "the agreement between the maps");
+                poll(() -> w.cam().agreement().ready() ? Boolean.TRUE : null, 120, "the agreement between the maps");
                 pause(1500);
             }
             img = onFx(() -> {
@@ -334,11 +334,11 @@ public final class Screenshots {
         w.tabs.getSelectionModel().select(w.camTab);
         List<Path> images = r.images();
         switch (r.view()) {
-            case "cam-numbers" -> w.cam.showTab("cam-numbers-tab");
-            case "cam-agreement" -> w.cam.showTab("cam-agreement-tab");
+            case "cam-numbers" -> w.cam().showTab("cam-numbers-tab");
+            case "cam-agreement" -> w.cam().showTab("cam-agreement-tab");
             case "cam-difference" -> {
-                w.cam.agreement().minusIndexProperty().set(2); // the width-only model
-                w.cam.agreement().differenceInGridProperty().set(true);
+                w.cam().agreement().minusIndexProperty().set(2); // the width-only model
+                w.cam().agreement().differenceInGridProperty().set(true);
             }
             case "cam-folder" -> images = folderShot(w, images);
             default -> { }
@@ -359,7 +359,7 @@ public final class Screenshots {
     private static List<Path> folderShot(MainWindow w, List<Path> images) {
         Path dir = images.stream().filter(java.nio.file.Files::isDirectory).findFirst().orElse(null);
         if (dir == null) return images;
-        w.cam.openFolder(dir);
+        w.cam().openFolder(dir);
         org.scalinglab.app.ClassFolder f = org.scalinglab.app.ClassFolder.open(dir, java.util.Map.of());
         List<Path> chosen = new java.util.ArrayList<>();
         for (int c : new int[] {0, 4, 7}) {

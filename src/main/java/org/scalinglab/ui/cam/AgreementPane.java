@@ -55,7 +55,7 @@ public final class AgreementPane extends ScrollPane {
     private final BooleanProperty differenceInGrid = new SimpleBooleanProperty(this, "differenceInGrid", false);
     private final IntegerProperty minusIndex = new SimpleIntegerProperty(this, "minusIndex", 0);
     private final FlowPane matrices = new FlowPane(24, 12);
-    private ComparisonAgreement.Agreement agreement;
+    private volatile ComparisonAgreement.Agreement agreement;
     private long generation;
 
     /** @param showGrid brings the grid to the front (after "Show in the grid") */

@@ -32,7 +32,7 @@ public final class MapNumbersPane extends ScrollPane {
     private final Path imagenette;
     private final VBox content = new VBox(10);
     private final BackgroundWorker worker = new BackgroundWorker("map-numbers");
-    private MapQualityNumbers.View view;
+    private volatile MapQualityNumbers.View view;
 
     /** The bundled study's measurement. */
     public MapNumbersPane() {
@@ -71,7 +71,6 @@ public final class MapNumbersPane extends ScrollPane {
     }
 
     void show(MapQualityNumbers.View v) {
-        view = v;
         List<javafx.scene.Node> nodes = new ArrayList<>();
         Label title = new Label(v.title());
         title.getStyleClass().add("section-title");
@@ -100,6 +99,7 @@ public final class MapNumbersPane extends ScrollPane {
         }
         nodes.add(buttons(v));
         content.getChildren().setAll(nodes);
+        view = v; // last: a reader that sees the view finds its nodes
     }
 
     private List<javafx.scene.Node> missing(MapQualityNumbers.View v) {
