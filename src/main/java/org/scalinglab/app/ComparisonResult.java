@@ -26,7 +26,11 @@ public record ComparisonResult(List<LineupModel> models, List<Row> rows, String 
         }
     }
 
-    public record Row(String name, BufferedImage original, List<Cell> cells) {
+    /** @param trueLabel the image's true class as the models call it ("" when it is not known) */
+    public record Row(String name, BufferedImage original, List<Cell> cells, String trueLabel) {
+        public Row(String name, BufferedImage original, List<Cell> cells) {
+            this(name, original, cells, "");
+        }
     }
 
     /** The same maps drawn again with another colormap and opacity (the models do not run again). */
@@ -39,7 +43,7 @@ public record ComparisonResult(List<LineupModel> models, List<Row> rows, String 
                 cells.add(c.heatmap() == null ? c : new Cell(c.top5(), c.targetClass(), c.heatmap(), c.geometry(),
                         OverlayWriter.render(row.original(), c.heatmap(), c.geometry(), style), c.note()));
             }
-            out.add(new Row(row.name(), row.original(), cells));
+            out.add(new Row(row.name(), row.original(), cells, row.trueLabel()));
         }
         return new ComparisonResult(models, out, method, layer, scaling);
     }

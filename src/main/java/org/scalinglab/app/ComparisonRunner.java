@@ -70,7 +70,12 @@ public final class ComparisonRunner implements AutoCloseable {
     }
 
     /** An image of the comparison: its name and its pixels, decoded once. */
-    public record Input(String name, DecodedImage image) {
+    /** @param trueClass the image's class from its folder, or null when not known */
+    public record Input(String name, DecodedImage image, TrueClass trueClass) {
+        public Input(String name, DecodedImage image) {
+            this(name, image, null);
+        }
+
         /** Decodes the file (IllegalArgumentException with one line for a file that is not an image). */
         public static Input read(Path file) throws IOException {
             return new Input(file.getFileName().toString(), ImagePreprocessor.decode(file));
@@ -88,7 +93,7 @@ public final class ComparisonRunner implements AutoCloseable {
                 if (cancelled.getAsBoolean()) throw new CancellationException("comparison cancelled");
                 LineupModel lm = lineup.get(m);
                 progress.update(done, total, lm.label() + " on " + image.name());
-                row.add(cell(m, lm, image.image(), s));
+                row.add(cell(m, lm, image, s));
                 done++;
             }
             partials.add(row);
@@ -115,7 +120,8 @@ public final class ComparisonRunner implements AutoCloseable {
                 cells.add(new ComparisonResult.Cell(e.top(), e.cam().classIndex(), h,
                         e.input().crop().scaledTo(display.getWidth(), display.getHeight()), Explainer.overlay(display, h, e, style), ""));
             }
-            rows.add(new ComparisonResult.Row(images.get(i).name(), display, cells));
+            TrueClass t = images.get(i).trueClass();
+            rows.add(new ComparisonResult.Row(images.get(i).name(), display, cells, t == null ? "" : t.label()));
         }
         String scaling = scaled.isEmpty() ? "" : scaled.get(0).scaling().label();
         return new ComparisonResult(lineup, rows, s.method(), s.layer(), scaling);
@@ -125,13 +131,20 @@ public final class ComparisonRunner implements AutoCloseable {
     private record Partial(List<LineupModel.Prediction> top5, Explainer.Explanation explanation, String note) {
     }
 
-    private Partial cell(int index, LineupModel lm, DecodedImage image, Settings s) {
+    private Partial cell(int index, LineupModel lm, Input input, Settings s) {
+        DecodedImage image = input.image();
         if (!lm.hasWeights()) return new Partial(List.of(), null, lm.missingReason());
         if (!lm.spec().camLayers().contains(s.layer())) {
             return new Partial(List.of(), null, "this network has no layer " + s.layer());
         }
         EfficientNetModel model = loaded.computeIfAbsent(index, i -> lm.load(options));
         Integer target = s.targetClass();
+        if (target != null && target == TargetClass.TRUE_CLASS) {
+            if (input.trueClass() == null) {
+                return new Partial(List.of(), null, "the true class of " + input.name() + " is not known: it is not in a class folder these models know");
+            }
+            target = input.trueClass().index();
+        }
         if (target != null && (target < 0 || target >= lm.spec().classes())) {
             ImagePreprocessor.Prepared in = ImagePreprocessor.prepare(image, lm.spec().resolution(), 1.0);
             float[] probs = model.probabilities(new float[][][][] {in.pixels()})[0];

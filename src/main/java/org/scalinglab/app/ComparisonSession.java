@@ -71,6 +71,7 @@ public final class ComparisonSession implements AutoCloseable {
     private String runnerKey;
     private ComparisonRunner runner;
     private boolean stale;
+    private Map<String, String> folderNames;
 
     public ComparisonSession(ModelStore store, ModelOptions options) {
         this(store, options, ImagePreprocessor::decode);
@@ -126,11 +127,26 @@ public final class ComparisonSession implements AutoCloseable {
         decoded.keySet().retainAll(valid);
         if (!r.mustRun() && valid.equals(r.shown())) return new Outcome(models, valid, null, problems, true, 0);
         if (valid.isEmpty()) return new Outcome(models, valid, null, problems, false, 0);
-        List<ComparisonRunner.Input> inputs = valid.stream().map(p -> new ComparisonRunner.Input(p.getFileName().toString(), decoded.get(p))).toList();
+        List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        Map<String, String> folders = folderNames();
+        List<ComparisonRunner.Input> inputs = valid.stream().map(p -> new ComparisonRunner.Input(p.getFileName().toString(), decoded.get(p),
+                TrueClass.of(p, names, folders))).toList();
         ComparisonResult result = runner.run(inputs, r.settings(), (done, total, what) -> progress.update(done, total,
                 done < total ? "Running " + what + " (" + (done + 1) + " of " + total + ")…" : "Colouring the maps…"), cancelled);
         if (cancelled.getAsBoolean()) throw new CancellationException("comparison cancelled");
         return new Outcome(models, valid, result, problems, false, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The study's folder-to-class names (Imagenette's wnids), read once; empty when there is no study. */
+    private Map<String, String> folderNames() {
+        if (folderNames == null) {
+            try {
+                folderNames = Lineups.folderNames(AppHome.studyDir().resolve("classes.txt"));
+            } catch (IOException e) {
+                folderNames = Map.of();
+            }
+        }
+        return folderNames;
     }
 
     /** The line-up of a request, loaded (and the previous models closed) when it changed. */

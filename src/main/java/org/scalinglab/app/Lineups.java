@@ -52,14 +52,21 @@ public final class Lineups {
 
     private static List<String> displayNames(Path file, List<String> folders) throws IOException {
         if (!Files.isRegularFile(file)) return folders;
+        Map<String, String> map = folderNames(file);
+        return folders.stream().map(f -> map.getOrDefault(f, f)).toList();
+    }
+
+    /** A study's {@code classes.txt}: folder name to class name ("n01440764" to "tench"); empty when there is no file. */
+    public static Map<String, String> folderNames(Path file) throws IOException {
         Map<String, String> map = new HashMap<>();
+        if (!Files.isRegularFile(file)) return map;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
             String[] f = t.split("\\s+", 2);
             if (f.length == 2) map.put(f[0], f[1]);
         }
-        return folders.stream().map(f -> map.getOrDefault(f, f)).toList();
+        return map;
     }
 
     /**

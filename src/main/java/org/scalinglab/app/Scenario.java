@@ -88,7 +88,9 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         new CompoundScaling(0, 1, 1, 1).resolution(baseResolution);
         if (preset != null) OfficialModel.parse(preset);
         if (!(overlayAlpha >= 0 && overlayAlpha <= 1)) throw new IllegalArgumentException("overlay alpha must be in [0, 1], got " + overlayAlpha);
-        if (targetClass != null && targetClass < 0) throw new IllegalArgumentException("target class must be >= 0, got " + targetClass);
+        if (targetClass != null && targetClass < 0 && targetClass != TargetClass.TRUE_CLASS) {
+            throw new IllegalArgumentException("target class must be >= 0 (or " + TargetClass.TRUE_CLASS + " for each image's true class), got " + targetClass);
+        }
         if (view != null && !VIEWS.contains(view)) throw new IllegalArgumentException("view must be one of " + VIEWS + ", got " + view);
         if (search != null) search.validated();
         return this;

@@ -7,12 +7,17 @@ import java.util.Locale;
 /** Reads the class a CAM should explain from what a user typed: nothing for each model's top-1, an index, or a name. */
 public final class TargetClass {
     public static final String TOP1 = "top-1 of each model";
+    /** Each image's own class, from the class folder it lies in (see {@link TrueClass}). */
+    public static final String TRUE = "true class";
+    /** The index that stands for {@link #TRUE}. */
+    public static final int TRUE_CLASS = -1;
 
     private TargetClass() {
     }
 
     /** "7 · gas pump": how a class appears in a chooser, and what {@link #parse} reads back. */
     public static String describe(int index, List<String> names) {
+        if (index == TRUE_CLASS) return TRUE;
         return index + " · " + (index < names.size() ? names.get(index) : "class " + index);
     }
 
@@ -23,6 +28,7 @@ public final class TargetClass {
     public static Integer parse(String text, List<String> names) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.equalsIgnoreCase(TOP1) || t.equalsIgnoreCase("top-1") || t.equalsIgnoreCase("top1")) return null;
+        if (t.equalsIgnoreCase(TRUE) || t.equalsIgnoreCase("true") || t.equalsIgnoreCase("true class of each image")) return TRUE_CLASS;
         String lead = t.split("[\\s·]+", 2)[0];
         if (lead.chars().allMatch(Character::isDigit)) {
             int index;

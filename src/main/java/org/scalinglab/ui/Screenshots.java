@@ -38,7 +38,7 @@ public final class Screenshots {
      * tab with its defaults, no training running, or with a data folder a real run in progress.
      */
     public static final List<String> VIEWS = List.of("explorer", "cost", "paper", "scaling", "block", "cam", "reward", "grid",
-            "sweep", "train");
+            "sweep", "train", "cam-numbers", "cam-agreement", "cam-difference", "cam-folder");
 
     /**
      * @param view      one of {@link #VIEWS}
@@ -90,7 +90,7 @@ public final class Screenshots {
                 }
             }
             images = List.copyOf(images);
-            for (Path p : images) if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such image: " + p);
+            for (Path p : images) if (!Files.isRegularFile(p) && !(view.equals("cam-folder") && Files.isDirectory(p))) throw new IllegalArgumentException("no such image: " + p);
             if (report != null && !view.equals("grid") && !view.equals("sweep")) {
                 throw new IllegalArgumentException("a report file goes with --view grid or sweep, not " + view);
             }
@@ -125,9 +125,14 @@ public final class Screenshots {
     public static void write(Path out, Request request) throws IOException {
         startToolkit();
         BufferedImage img;
-        if (request.view().equals("cam")) {
+        if (request.view().startsWith("cam")) {
             MainWindow w = onFx(() -> openWindow(request), 120);
             waitForCam(w.camModel());
+            if (!request.view().equals("cam")) {
+                // the agreement and the numbers are made off the FX thread
+                poll(() -> w.cam().agreement().ready() ? Boolean.TRUE : null, 120, "the agreement between the maps");
+                pause(1500);
+            }
             img = onFx(() -> {
                 BufferedImage i = snapshot(w);
                 w.close();
@@ -292,7 +297,7 @@ public final class Screenshots {
         if (r.stage() != 0) w.explorer.showStage(r.stage());
         vm.selectedBlockProperty().set(r.block() - 1);
         switch (r.view()) {
-            case "cam" -> arrangeCam(w, r);
+            case "cam", "cam-numbers", "cam-agreement", "cam-difference", "cam-folder" -> arrangeCam(w, r);
             case "paper", "scaling", "cost" -> w.explorer.showChart(r.view());
             case "block" -> {
                 if (r.stage() == 0) w.explorer.showStage(4);
@@ -328,6 +333,16 @@ public final class Screenshots {
         }
         w.tabs.getSelectionModel().select(w.camTab);
         List<Path> images = r.images();
+        switch (r.view()) {
+            case "cam-numbers" -> w.cam().showTab("cam-numbers-tab");
+            case "cam-agreement" -> w.cam().showTab("cam-agreement-tab");
+            case "cam-difference" -> {
+                w.cam().agreement().minusIndexProperty().set(2); // the width-only model
+                w.cam().agreement().differenceInGridProperty().set(true);
+            }
+            case "cam-folder" -> images = folderShot(w, images);
+            default -> { }
+        }
         if (images.isEmpty()) {
             List<Path> samples = SampleGallery.samples();
             List<Path> chosen = new java.util.ArrayList<>();
@@ -338,6 +353,20 @@ public final class Screenshots {
             images = chosen.isEmpty() ? samples.stream().limit(3).toList() : chosen;
         }
         if (!images.isEmpty()) vm.addImages(images);
+    }
+
+    /** With a folder by class among the images: it opens as the source, and the first photo of three classes is explained for its true class. */
+    private static List<Path> folderShot(MainWindow w, List<Path> images) {
+        Path dir = images.stream().filter(java.nio.file.Files::isDirectory).findFirst().orElse(null);
+        if (dir == null) return images;
+        w.cam().openFolder(dir);
+        org.scalinglab.app.ClassFolder f = org.scalinglab.app.ClassFolder.open(dir, java.util.Map.of());
+        List<Path> chosen = new java.util.ArrayList<>();
+        for (int c : new int[] {0, 4, 7}) {
+            if (c < f.classes().size() && !f.images().get(f.classes().get(c)).isEmpty()) chosen.add(f.images().get(f.classes().get(c)).get(0));
+        }
+        w.camModel().targetClassProperty().set(org.scalinglab.app.TargetClass.TRUE_CLASS);
+        return chosen;
     }
 
     private static void startToolkit() {

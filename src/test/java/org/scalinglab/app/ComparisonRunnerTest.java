@@ -66,6 +66,18 @@ class ComparisonRunnerTest {
                     assertTrue(cell.note().contains("outside this model's 6 classes"), cell.note());
                 }
             }
+            // "true class": each image explained for the class of its folder; unknown folder, a note instead of a map
+            ComparisonRunner.Settings s = new ComparisonRunner.Settings("gradcam", "top_activation", TargetClass.TRUE_CLASS, Colormap.JET, 0.5,
+                    true, 8);
+            ComparisonRunner.Input read = ComparisonRunner.Input.read(image);
+            ComparisonResult known = runner.run(List.of(new ComparisonRunner.Input("photo.png", read.image(), new TrueClass(other, "x"))), s,
+                    (d, t, w) -> { }, () -> false);
+            assertEquals(other, known.rows().get(0).cells().get(0).targetClass());
+            assertNotNull(known.rows().get(0).cells().get(0).heatmap());
+            assertEquals("x", known.rows().get(0).trueLabel());
+            ComparisonResult.Cell unknown = runner.run(List.of(read), s, (d, t, w) -> { }, () -> false).rows().get(0).cells().get(0);
+            assertNull(unknown.heatmap());
+            assertTrue(unknown.note().contains("true class of photo.png is not known"), unknown.note());
         }
     }
 }

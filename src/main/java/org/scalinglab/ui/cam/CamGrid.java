@@ -32,6 +32,9 @@ final class CamGrid extends GridPane {
 
     private final Consumer<Path> remove;
     private double cell = CELL;
+    /** Columns added after {@link #show} (the difference map); the cell size leaves room for them. */
+    private int extraColumns;
+    private int columns;
 
     CamGrid(Consumer<Path> remove) {
         this.remove = remove;
@@ -45,7 +48,8 @@ final class CamGrid extends GridPane {
      */
     void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images, boolean presenter, double availableWidth) {
         List<LineupModel> models = result != null ? result.models() : lineup;
-        cell = cellSize(presenter, availableWidth, models.size() + 1);
+        cell = cellSize(presenter, availableWidth, models.size() + 1 + extraColumns);
+        columns = models.size() + 1;
         getChildren().clear();
         if (!models.isEmpty()) add(header("Image", "", ""), 0, 0);
         for (int c = 0; c < models.size(); c++) {
@@ -70,6 +74,30 @@ final class CamGrid extends GridPane {
                 add(node, c + 1, r + 1);
             }
         }
+    }
+
+    void setExtraColumns(int n) {
+        extraColumns = n;
+    }
+
+    int extraColumns() {
+        return extraColumns;
+    }
+
+    double cellSide() {
+        return cell;
+    }
+
+    /** A column at {@code at} (the columns from there on move one to the right): its header, then one node per image row. */
+    void addColumn(int at, Node header, List<Node> cells) {
+        int c = Math.max(0, Math.min(at, columns));
+        for (Node n : getChildren()) {
+            Integer i = getColumnIndex(n);
+            if (i != null && i >= c) setColumnIndex(n, i + 1);
+        }
+        columns++;
+        add(header, c, 0);
+        for (int r = 0; r < cells.size(); r++) add(cells.get(r), c, r + 1);
     }
 
     /** The largest cell up to the preferred size at which all columns fit the width, but not below MIN_CELL. */
@@ -114,6 +142,7 @@ final class CamGrid extends GridPane {
         name.setAlignment(Pos.CENTER);
         name.setTooltip(new Tooltip(file == null ? row.name() : file.toString()));
         VBox box = new VBox(4, frame(view), name);
+        if (!row.trueLabel().isEmpty()) box.getChildren().add(FolderSource.trueLabel(row.trueLabel(), cell));
         if (file != null) {
             Button x = new Button("Remove");
             x.getStyleClass().add("cam-remove");

@@ -56,6 +56,10 @@ public final class CamView extends BorderPane {
     final ChoiceBox<Integer> dpi = new ChoiceBox<>();
     final Label message = new Label();
     private final ColorLegend legend = new ColorLegend();
+    final CamTabs tabs;
+    final MapNumbersPane numbers = new MapNumbersPane();
+    final AgreementPane agreement;
+    final FolderSource folders;
 
     private final javafx.beans.value.ObservableBooleanValue presenter;
 
@@ -67,7 +71,8 @@ public final class CamView extends BorderPane {
         grid = new CamGrid(vm::removeImage);
         dropZone = dropZone();
 
-        VBox left = new VBox(10, dropZone, imageButtons(), new SampleGallery(p -> vm.addImages(List.of(p))));
+        folders = new FolderSource(vm::addImages, vm::showProblem, org.scalinglab.train.Imagenette::standard);
+        VBox left = new VBox(10, dropZone, imageButtons(), folders, new SampleGallery(p -> vm.addImages(List.of(p))));
         left.getStyleClass().add("cam-side");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -93,7 +98,13 @@ public final class CamView extends BorderPane {
         });
         BorderPane center = new BorderPane(gridScroll);
         center.setTop(legend);
-        setCenter(center);
+        tabs = new CamTabs(center);
+        tabs.add("Numbers behind the maps", "cam-numbers-tab", numbers);
+        agreement = new AgreementPane(vm.resultProperty(), () -> tabs.show("cam-maps-tab"));
+        tabs.add("Agreement", "cam-agreement-tab", agreement);
+        agreement.differenceInGridProperty().addListener(o -> refresh());
+        agreement.minusIndexProperty().addListener(o -> refresh());
+        setCenter(tabs);
         setBottom(statusRow());
 
         vm.resultProperty().addListener(o -> refresh());
@@ -111,13 +122,15 @@ public final class CamView extends BorderPane {
 
     private double cellSizeFor(double width) {
         var r = vm.resultProperty().get();
-        int columns = (r != null ? r.models() : vm.lineupProperty().get()).size() + 1;
+        int columns = (r != null ? r.models() : vm.lineupProperty().get()).size() + 1 + grid.extraColumns();
         return CamGrid.cellSize(presenter.get(), width, columns);
     }
 
     private void refresh() {
+        grid.setExtraColumns(agreement.columnsInGrid(vm.resultProperty().get()));
         grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images(), presenter.get(),
                 gridScroll.getViewportBounds().getWidth());
+        agreement.addDifferenceColumn(grid, vm.resultProperty().get());
         legend.show(vm.colormapProperty().get(), vm.resultProperty().get());
     }
 
@@ -422,6 +435,20 @@ public final class CamView extends BorderPane {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    public AgreementPane agreement() {
+        return agreement;
+    }
+
+    /** Opens a folder laid out by class as the image source (screenshots, scenarios). */
+    public void openFolder(Path root) {
+        folders.open(root);
+    }
+
+    /** Brings one of the middle's tabs to the front: "cam-maps-tab", "cam-numbers-tab" or "cam-agreement-tab". */
+    public void showTab(String id) {
+        tabs.show(id);
     }
 
     Node legend() {

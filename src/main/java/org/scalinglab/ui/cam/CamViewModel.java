@@ -513,6 +513,7 @@ public final class CamViewModel implements AutoCloseable {
         List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
         List<String> classes = new ArrayList<>();
         classes.add(TargetClass.TOP1);
+        classes.add(TargetClass.TRUE);
         for (int i = 0; i < names.size(); i++) classes.add(TargetClass.describe(i, names));
         classChoices.setAll(classes);
         List<String> common = null;
