@@ -81,7 +81,7 @@ public final class MainWindow {
         methodTab.setId("method-tab");
         methodTab.setTooltip(new javafx.scene.control.Tooltip("The paper's method: the search reward behind B0, "
                 + "Step 1 (the α, β, γ grid) and Step 2 (scaling up)"));
-        cam = new CamView(camModel, presenter);
+        cam = new CamView(camModel, presenter, density);
         camTab = new Tab("CAM comparison", cam);
         camTab.setId("cam-tab");
         camTab.selectedProperty().addListener((o, was, now) -> {
