@@ -35,14 +35,15 @@ public final class ComparisonSession implements AutoCloseable {
      * @param pastes   pasted images, used as they are (and written into their empty temporary files for scenarios)
      * @param shown    the images of the comparison on screen (already decoded once)
      * @param mustRun  false: when the readable images are exactly {@code shown}, nothing runs (a drop of non-images)
-     * @param askIfLong do not start a slow method's run (more than one image through the network per map, which is
-     *                  estimated first) when it would take longer than {@link RunEstimate#ASK_ABOVE_SECONDS}
+     * @param askAbove  do not start a slow method's run (more than one image through the network per map, which is
+     *                  estimated first) when it would take longer than this many seconds (the window:
+     *                  {@link RunEstimate#ASK_ABOVE_SECONDS}; infinite: start whatever it takes)
      */
     public record Request(String lineup, List<LineupModel> given, List<Path> images, Map<Path, BufferedImage> pastes,
-                          List<Path> shown, boolean mustRun, ComparisonRunner.Settings settings, boolean askIfLong) {
+                          List<Path> shown, boolean mustRun, ComparisonRunner.Settings settings, double askAbove) {
         public Request(String lineup, List<LineupModel> given, List<Path> images, Map<Path, BufferedImage> pastes,
                        List<Path> shown, boolean mustRun, ComparisonRunner.Settings settings) {
-            this(lineup, given, images, pastes, shown, mustRun, settings, false);
+            this(lineup, given, images, pastes, shown, mustRun, settings, Double.POSITIVE_INFINITY);
         }
     }
 
@@ -52,23 +53,19 @@ public final class ComparisonSession implements AutoCloseable {
      * @param result    the comparison, or null when there was nothing to run or nothing changed
      * @param problems  one sentence per image left out (or the line-up problem)
      * @param unchanged nothing new to show: the comparison on screen stands
-     * @param estimate  how long the run was estimated to take (null when the method needed no estimate); with no result
-     *                  and {@link RunEstimate#isLong()}, the run waits for the user's go
+     * @param estimate  how long the run was estimated to take (null when the method needed no estimate)
+     * @param awaitingConfirmation the run did not start: it would take longer than the request allows without asking
      */
     public record Outcome(List<LineupModel> models, List<Path> images, ComparisonResult result, List<String> problems,
-                          boolean unchanged, long millis, RunEstimate estimate) {
+                          boolean unchanged, long millis, RunEstimate estimate, boolean awaitingConfirmation) {
         Outcome(List<LineupModel> models, List<Path> images, ComparisonResult result, List<String> problems, boolean unchanged, long millis) {
-            this(models, images, result, problems, unchanged, millis, null);
+            this(models, images, result, problems, unchanged, millis, null, false);
         }
 
         public boolean noLineup() {
             return models.isEmpty();
         }
 
-        /** The run did not start: it would take long, and asks first. */
-        public boolean awaitingConfirmation() {
-            return result == null && estimate != null && estimate.isLong();
-        }
     }
 
     public interface Progress {
@@ -148,14 +145,14 @@ public final class ComparisonSession implements AutoCloseable {
         if (slow(r.settings(), models)) {
             progress.update(-1, -1, "Measuring how long " + CamMethods.describe(r.settings().method()).title() + " will take…");
             estimate = runner.estimate(valid.size(), r.settings());
-            if (r.askIfLong() && estimate.isLong()) return new Outcome(models, valid, null, problems, false, 0, estimate);
+            if (estimate.isLongerThan(r.askAbove())) return new Outcome(models, valid, null, problems, false, 0, estimate, true);
         }
         String left = estimate == null ? "" : ", about " + RunEstimate.duration(estimate.seconds()) + " in all";
         List<ComparisonRunner.Input> inputs = valid.stream().map(p -> new ComparisonRunner.Input(p.getFileName().toString(), decoded.get(p))).toList();
         ComparisonResult result = runner.run(inputs, r.settings(), (done, total, what) -> progress.update(done, total,
                 done < total ? "Running " + what + " (" + (done + 1) + " of " + total + left + ")…" : "Colouring the maps…"), cancelled);
         if (cancelled.getAsBoolean()) throw new CancellationException("comparison cancelled");
-        return new Outcome(models, valid, result, problems, false, (System.nanoTime() - start) / 1_000_000, estimate);
+        return new Outcome(models, valid, result, problems, false, (System.nanoTime() - start) / 1_000_000, estimate, false);
     }
 
     /** Whether a map of this method takes more than one image through the network on some model (Score-CAM). */

@@ -33,11 +33,11 @@ public final class PhotoClasses {
      * @param classes how many classes the models know
      */
     public record Verdict(Kind kind, String shown, String subject, int classes) {
-        /** For a sample's thumbnail: "✓ church", "⚠ not one of the 10 classes". */
+        /** For a sample's thumbnail, on two short lines at most: "✓ church", "⚠ not one of⏎the 10 classes". */
         public String badge() {
             return switch (kind) {
                 case KNOWN -> "✓ " + shown;
-                case OUTSIDE -> "⚠ not one of the " + classes + " classes";
+                case OUTSIDE -> "⚠ not one of\nthe " + classes + " classes";
                 case UNKNOWN -> "? not known";
             };
         }

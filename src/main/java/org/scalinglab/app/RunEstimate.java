@@ -16,7 +16,11 @@ public record RunEstimate(String method, double seconds, long forwardImages, int
     public static final double ASK_ABOVE_SECONDS = 20;
 
     public boolean isLong() {
-        return seconds > ASK_ABOVE_SECONDS;
+        return isLongerThan(ASK_ABOVE_SECONDS);
+    }
+
+    public boolean isLongerThan(double limitSeconds) {
+        return seconds > limitSeconds;
     }
 
     /** Seconds per map, on average. */

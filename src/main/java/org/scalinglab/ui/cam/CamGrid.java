@@ -119,12 +119,12 @@ final class CamGrid extends GridPane {
      * Where the run replacing the out-of-date maps has got to: {@code done} cells finished (-1: not running), about
      * {@code secondsPerCell} each (0: not estimated).
      */
-    void showProgress(double done, double secondsPerCell) {
+    void showProgress(double done, double secondsPerCell, boolean running) {
         this.secondsPerCell = secondsPerCell;
         for (var e : steps.entrySet()) {
             int place = e.getKey();
             String text;
-            if (done < 0) text = "not recomputed yet";
+            if (done < 0) text = running ? "waiting" : "not recomputed yet";
             else if (place < done) text = "new map ready";
             else if (place < done + 1) text = "computing now" + (secondsPerCell > 0 ? " (about " + RunEstimate.duration(secondsPerCell) + ")" : "") + "…";
             else text = "waiting";

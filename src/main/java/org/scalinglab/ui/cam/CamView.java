@@ -109,6 +109,9 @@ public final class CamView extends BorderPane {
         vm.messageProperty().addListener((o, was, now) -> showMessage(now));
         showMessage(vm.messageProperty().get());
         notes.setId("cam-notes");
+        notes.setTooltip(new Tooltip(NOTES_WHY));
+        notes.getTooltip().setWrapText(true);
+        notes.getTooltip().setMaxWidth(560);
         notes.getStyleClass().add("explain");
         notes.setWrapText(true);
         notes.setMinHeight(Region.USE_PREF_SIZE);
@@ -137,6 +140,8 @@ public final class CamView extends BorderPane {
         vm.scaleProperty().addListener(o -> refreshLegend());
         vm.cellsDoneProperty().addListener(o -> showProgress());
         vm.secondsPerCellProperty().addListener(o -> showProgress());
+        vm.runningProperty().addListener(o -> showProgress());
+        vm.outdatedProperty().addListener(o -> refreshLegend());
         vm.methodProperty().addListener(o -> updateNotes());
         vm.layerProperty().addListener(o -> updateNotes());
         vm.lineupProperty().addListener(o -> updateLayerTip());
@@ -180,11 +185,11 @@ public final class CamView extends BorderPane {
     }
 
     private void refreshLegend() {
-        legend.show(vm.colormapProperty().get(), vm.resultProperty().get(), vm.scaleProperty().get());
+        legend.show(vm.colormapProperty().get(), vm.resultProperty().get(), vm.scaleProperty().get(), !vm.outdatedProperty().get().isEmpty());
     }
 
     private void showProgress() {
-        grid.showProgress(vm.cellsDoneProperty().get(), vm.secondsPerCellProperty().get());
+        grid.showProgress(vm.cellsDoneProperty().get(), vm.secondsPerCellProperty().get(), vm.runningProperty().get());
     }
 
     /**
@@ -222,15 +227,20 @@ public final class CamView extends BorderPane {
     static String notesText(String method, String layer) {
         StringBuilder b = new StringBuilder();
         if (Signatures.DEFAULT_CAM_LAYER.equals(layer)) {
-            b.append("At ").append(layer).append(", Grad-CAM, XGrad-CAM and CAM give the same map (up to scale): after global "
-                    + "average pooling every position's gradient is the classifier's weight. ");
+            b.append("At ").append(layer).append(", Grad-CAM, XGrad-CAM and CAM give the same map (up to scale). ");
         }
         if (Signatures.DEFAULT_CAM_LAYER.equals(layer) || "eigencam".equals(method)) {
-            b.append("Eigen-CAM does not depend on the class: its map is the first principal component of the layer's "
-                    + "activations, the same whichever class is asked for.");
+            b.append("Eigen-CAM does not depend on the class (first principal component of the activations).");
         }
         return b.toString().strip();
     }
+
+    /** Why, for the notes' tooltip. */
+    static final String NOTES_WHY = "After global average pooling, the gradient of a class score at every position of "
+            + "top_activation is the classifier's weight for that channel (divided by the number of positions): Grad-CAM's "
+            + "and XGrad-CAM's channel weights are then CAM's, and the three maps differ only by a factor. Eigen-CAM takes "
+            + "the first principal component of the layer's activations, which no class enters: its map is the same "
+            + "whichever class is asked for.";
 
     /** The layer's map size for each model at its own input resolution (the study's models run at 160–209 px). */
     private void updateLayerTip() {
@@ -382,7 +392,10 @@ public final class CamView extends BorderPane {
         known.getStyleClass().add("explain");
         known.setWrapText(true);
         known.textProperty().bind(vm.lineupProperty().map(CamView::knownClassesText));
-        known.visibleProperty().bind(known.textProperty().isNotEmpty());
+        // on a short window (a projector) the maps need the height: the class list is in the Class box, and every
+        // photo outside the classes is marked anyway
+        known.visibleProperty().bind(known.textProperty().isNotEmpty().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> getHeight() <= 0 || getHeight() / density.fontSizeProperty().get() >= 60, heightProperty(), density.fontSizeProperty())));
         known.managedProperty().bind(known.visibleProperty());
         return known;
     }

@@ -332,7 +332,8 @@ public final class CamViewModel implements AutoCloseable {
             } finally {
                 applying = false;
             }
-            outdated.set("");
+            // another line-up cannot be put back: its maps stay marked until a run
+            if (raw != null && raw.models().equals(lineup.get())) outdated.set("");
             status.set(was + " did not run; the maps are " + describe(rawSettings) + " as before.");
         } else {
             status.set(was + " did not run.");
@@ -484,6 +485,13 @@ public final class CamViewModel implements AutoCloseable {
         submit(candidates, mustRun, true);
     }
 
+    /** A slow run estimated above this many seconds waits for {@link #confirmRun} (tests lower it). */
+    private double askAboveSeconds = RunEstimate.ASK_ABOVE_SECONDS;
+
+    void askAbove(double seconds) {
+        askAboveSeconds = seconds;
+    }
+
     private void submit(List<Path> candidates, boolean mustRun, boolean askIfLong) {
         if (!activated) {
             wanted = List.copyOf(candidates);
@@ -503,7 +511,7 @@ public final class CamViewModel implements AutoCloseable {
         wanted = List.copyOf(candidates);
         String key = fixedLineup != null ? "given" : source.get() == Source.STUDY ? ComparisonSession.STUDY : official.get().id();
         ComparisonSession.Request request = new ComparisonSession.Request(key, fixedLineup, wanted, java.util.Map.copyOf(pastes),
-                List.copyOf(images), mustRun || superseded, settings, askIfLong);
+                List.copyOf(images), mustRun || superseded, settings, askIfLong ? askAboveSeconds : Double.POSITIVE_INFINITY);
         Task<ComparisonSession.Outcome> task = new Task<>() {
             @Override
             protected ComparisonSession.Outcome call() throws IOException {

@@ -45,8 +45,11 @@ final class ColorLegend extends HBox {
         getChildren().addAll(low, bar, high, title);
     }
 
-    /** @param scale the scale chosen, named while there are no maps yet */
-    void show(Colormap colormap, ComparisonResult result, Heatmap.Scaling scale) {
+    /**
+     * @param scale    the scale chosen, named while there are no maps yet
+     * @param outdated the maps on screen are not those of the current settings (their cells say so)
+     */
+    void show(Colormap colormap, ComparisonResult result, Heatmap.Scaling scale, boolean outdated) {
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i <= STOPS; i++) {
             double[] c = colormap.color(i / (double) STOPS);
@@ -56,7 +59,8 @@ final class ColorLegend extends HBox {
         if (result == null) {
             title.setText(scale.phrase());
         } else {
-            title.setText(CamMethods.describe(result.method()).title() + " at " + result.layer() + " · " + result.scaling().phrase()
+            title.setText((outdated ? "Out of date, until the new maps are there: " : "") + CamMethods.describe(result.method()).title()
+                    + " at " + result.layer() + " · " + result.scaling().phrase()
                     + " · colour covers the square each model sees");
         }
     }

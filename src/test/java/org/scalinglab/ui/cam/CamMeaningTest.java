@@ -136,6 +136,45 @@ class CamMeaningTest {
         assertTrue(notes.contains("Grad-CAM, XGrad-CAM and CAM give the same map"), notes);
     }
 
+    @Test
+    void aLongRunIsEstimatedAndWaitsForTheGo(FxRobot robot) throws Exception {
+        Path png = CamFixtures.photo(dir, "one.png", 96, 64);
+        robot.interact(() -> cam.handleDrop(List.of(png.toFile()), null));
+        waitUntil(() -> vm.resultProperty().get() != null && !vm.runningProperty().get());
+        int runs = vm.runs();
+
+        // any Score-CAM run counts as long here, so it must wait; the tiny networks have 320 channels at top_activation
+        robot.interact(() -> {
+            vm.askAbove(0);
+            vm.methodProperty().set("scorecam");
+        });
+        waitUntil(() -> !vm.confirmationProperty().get().isEmpty() && !vm.runningProperty().get());
+        String question = vm.confirmationProperty().get();
+        long images = (1 + CamFixtures.A.headFilters()) + (1 + CamFixtures.B.headFilters());
+        assertTrue(question.startsWith("Score-CAM on 1 photo × 2 models: about "), question);
+        assertTrue(question.contains("(" + images + " images through the networks)"), question);
+        assertTrue(robot.lookup("#cam-confirm").query().isVisible());
+        assertTrue(vm.statusProperty().get().startsWith("Waiting for your go"), vm.statusProperty().get());
+        assertTrue(robot.lookup("#cell-0-0").query().getStyleClass().contains("cam-out-of-date"), "still the old map, marked");
+        assertEquals(runs, vm.runs(), "nothing ran");
+
+        // "Don't run": back to the maps on screen, current again
+        robot.interact(() -> robot.lookup("#cam-confirm-keep").queryButton().fire());
+        assertEquals("gradcam", vm.methodProperty().get());
+        assertEquals("", vm.confirmationProperty().get());
+        assertFalse(robot.lookup("#cell-0-0").query().getStyleClass().contains("cam-out-of-date"));
+        assertNotNull(overlay(robot, 0, 0));
+        assertEquals(runs, vm.runs());
+
+        // "Start": it runs, and its maps replace the old ones
+        robot.interact(() -> vm.methodProperty().set("scorecam"));
+        waitUntil(() -> !vm.confirmationProperty().get().isEmpty() && !vm.runningProperty().get());
+        robot.interact(() -> robot.lookup("#cam-confirm-start").queryButton().fire());
+        waitUntil(() -> !vm.runningProperty().get() && "scorecam".equals(vm.resultProperty().get().method()));
+        assertFalse(robot.lookup("#cell-0-0").query().getStyleClass().contains("cam-out-of-date"));
+        assertNotNull(overlay(robot, 0, 0));
+    }
+
     // ---- helpers
 
     private static BufferedImage overlay(FxRobot robot, int row, int column) {
