@@ -193,8 +193,8 @@ public final class CamView extends BorderPane {
     }
 
     /**
-     * Shows the side panel unless there are maps and, with it, the grid's cells would be smaller than they want to be
-     * (a 1280-pixel projector); the ◀/▶ button overrides this until the next change of size or mode.
+     * Shows the side panel unless there are maps and, with it, the grid's cells would be clearly smaller than they want
+     * to be (a 1280-pixel projector); the ◀/▶ button overrides this until the next change of size or mode.
      */
     private void arrange() {
         double w = getWidth();
@@ -209,7 +209,8 @@ public final class CamView extends BorderPane {
             double sideWidth = Math.max(leftScroll.getWidth(), 20 * em);
             double withSide = w - sideWidth - 2.5 * em;
             double preferred = presenter.get() ? CamGrid.PRESENTER_CELL : CamGrid.CELL;
-            shown = CamGrid.cellSize(presenter.get(), withSide, columns) >= preferred;
+            // a few pixels less are worth the photos at hand (1920×1080 in presenter mode: 234 of 240 px)
+            shown = CamGrid.cellSize(presenter.get(), withSide, columns) >= 0.95 * preferred;
         }
         if (shown == leftScroll.isVisible() && sideToggle.getText() != null && !sideToggle.getText().isEmpty()) return;
         leftScroll.setVisible(shown);
