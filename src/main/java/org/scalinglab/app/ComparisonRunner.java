@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.cam.Heatmap;
-import org.scalinglab.cam.HeatmapScaling;
-import org.scalinglab.cam.OverlayWriter;
+import org.scalinglab.arch.CostModel;
+import org.scalinglab.arch.LayerCost;
 import org.scalinglab.export.ComparisonFigure;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.ImagePreprocessor;
@@ -25,8 +25,9 @@ import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.Signatures;
 
 /**
- * Runs every model of a line-up on every image: top-5, the CAM of the chosen method, layer and class, one colour
- * scale shared by all maps (or one per map), and overlays on the original images. Models load once, on first use,
+ * Runs every model of a line-up on every image: top-5, the CAM of the chosen method, layer and class, the colour
+ * scale chosen (per image by default, so the models of a row compare; per map; or over everything), and overlays on
+ * the original images. Before a slow method runs, {@link #estimate} says how long it will take. Models load once, on first use,
  * and stay loaded until {@link #close}. Not thread-safe: one run at a time.
  */
 public final class ComparisonRunner implements AutoCloseable {
@@ -37,16 +38,17 @@ public final class ComparisonRunner implements AutoCloseable {
      * @param targetClass null for each model's own top-1
      */
     public record Settings(String method, String layer, Integer targetClass, Colormap colormap, double alpha,
-                           boolean sharedScale, int scoreCamBatch) {
+                           Heatmap.Scaling scale, int scoreCamBatch) {
         public Settings {
             CamMethods.describe(method); // validates the name
+            java.util.Objects.requireNonNull(scale, "scale");
             if (layer == null || layer.isBlank()) throw new IllegalArgumentException("a CAM layer is required");
             if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
             if (scoreCamBatch < 1) throw new IllegalArgumentException("Score-CAM batch must be at least 1");
         }
 
         public static Settings defaults() {
-            return new Settings(CamMethods.DEFAULT, Signatures.DEFAULT_CAM_LAYER, null, Colormap.JET, 0.5, true, 32);
+            return new Settings(CamMethods.DEFAULT, Signatures.DEFAULT_CAM_LAYER, null, Colormap.JET, 0.5, Heatmap.Scaling.PER_IMAGE, 32);
         }
     }
 
@@ -99,32 +101,66 @@ public final class ComparisonRunner implements AutoCloseable {
             partials.add(row);
         }
         progress.update(done, total, "colouring");
-        List<float[][]> raws = new ArrayList<>();
-        for (List<Partial> row : partials) for (Partial p : row) if (p.explanation != null) raws.add(p.explanation.cam().map());
-        // no maps at all (no model has weights yet): every cell is a note
-        List<Heatmap> scaled = raws.isEmpty() ? List.of()
-                : s.sharedScale() ? HeatmapScaling.shared(raws) : raws.stream().map(HeatmapScaling::perMap).toList();
-        int next = 0;
         List<ComparisonResult.Row> rows = new ArrayList<>();
-        OverlayWriter.Style style = new OverlayWriter.Style(s.colormap(), s.alpha(), Double.NaN, false);
         for (int i = 0; i < partials.size(); i++) {
             BufferedImage display = displayCopy(images.get(i).image().image());
             List<ComparisonResult.Cell> cells = new ArrayList<>();
             for (Partial p : partials.get(i)) {
                 if (p.explanation == null) {
-                    cells.add(new ComparisonResult.Cell(p.top5, -1, null, null, null, p.note));
+                    cells.add(new ComparisonResult.Cell(p.top5, -1, null, null, null, null, p.note));
                     continue;
                 }
-                Heatmap h = scaled.get(next++);
                 Explainer.Explanation e = p.explanation;
-                cells.add(new ComparisonResult.Cell(e.top(), e.cam().classIndex(), h,
-                        e.input().crop().scaledTo(display.getWidth(), display.getHeight()), Explainer.overlay(display, h, e, style), ""));
+                cells.add(new ComparisonResult.Cell(e.top(), e.cam().classIndex(), e.cam().map(), null,
+                        e.input().crop().scaledTo(display.getWidth(), display.getHeight()), null, ""));
             }
             TrueClass t = images.get(i).trueClass();
             rows.add(new ComparisonResult.Row(images.get(i).name(), display, cells, t == null ? "" : t.label()));
         }
-        String scaling = scaled.isEmpty() ? "" : scaled.get(0).scaling().label();
-        return new ComparisonResult(lineup, rows, s.method(), s.layer(), scaling);
+        // scaled and drawn in one place, so a redraw in another scale or colormap gives exactly what a run gives
+        return new ComparisonResult(lineup, rows, s.method(), s.layer(), s.scale()).recoloured(s.scale(), s.colormap(), s.alpha());
+    }
+
+    /**
+     * How long {@link #run} will take on {@code images} photos: each model's time per image through the network (measured
+     * here once per model and batch size, on a blank image: a model that is not loaded yet is loaded first) × the images
+     * one map needs at the layer × the photos. Models without weights or without the layer cost nothing.
+     */
+    public RunEstimate estimate(int images, Settings s) {
+        double seconds = 0;
+        long forward = 0;
+        int cells = 0;
+        for (int m = 0; m < lineup.size(); m++) {
+            LineupModel lm = lineup.get(m);
+            if (!lm.hasWeights() || !lm.spec().camLayers().contains(s.layer())) continue;
+            int passes = CamMethods.describe(s.method()).forwardImages(channelsAt(lm, s.layer()));
+            int batch = passes > 1 ? Math.min(s.scoreCamBatch(), passes - 1) : 1;
+            seconds += images * passes * millisPerImage(m, lm, batch) / 1000;
+            forward += (long) images * passes;
+            cells += images;
+        }
+        return new RunEstimate(s.method(), seconds, forward, cells);
+    }
+
+    /** Channels of a layer's output (the cost model knows every layer's shape). */
+    static int channelsAt(LineupModel lm, String layer) {
+        for (LayerCost l : CostModel.of(lm.spec()).layers()) if (l.name().equals(layer)) return l.outChannels();
+        throw new IllegalArgumentException(lm.label() + " has no layer " + layer);
+    }
+
+    private final Map<String, Double> measured = new java.util.HashMap<>();
+
+    /** Milliseconds per image through model m at this batch size: the second of two timed passes (the first warms up). */
+    private double millisPerImage(int m, LineupModel lm, int batch) {
+        return measured.computeIfAbsent(m + "@" + batch, k -> {
+            EfficientNetModel model = loaded.computeIfAbsent(m, i -> lm.load(options));
+            int r = lm.spec().resolution();
+            float[][][][] blank = new float[batch][r][r][3];
+            model.probabilities(blank);
+            long t0 = System.nanoTime();
+            model.probabilities(blank);
+            return (System.nanoTime() - t0) / 1e6 / batch;
+        });
     }
 
     /** A cell before colouring: the explanation, or the top-5 and a note saying why there is no map. */
@@ -180,7 +216,7 @@ public final class ComparisonRunner implements AutoCloseable {
         }
         String title = CamMethods.describe(r.method()).title() + " at " + r.layer();
         return new ComparisonFigure(columns, rows, new ComparisonFigure.Legend(title, colormap::awtColor, "low", "high",
-                r.scaling().isEmpty() ? "" : r.scaling()));
+                r.hasMaps() ? r.scaling().phrase() : ""));
     }
 
     private static String caption(ComparisonResult.Cell c) {

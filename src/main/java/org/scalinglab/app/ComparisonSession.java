@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
+import org.scalinglab.cam.CamMethods;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.tf.ImagePreprocessor;
 import org.scalinglab.tf.ImagePreprocessor.DecodedImage;
@@ -34,9 +35,16 @@ public final class ComparisonSession implements AutoCloseable {
      * @param pastes   pasted images, used as they are (and written into their empty temporary files for scenarios)
      * @param shown    the images of the comparison on screen (already decoded once)
      * @param mustRun  false: when the readable images are exactly {@code shown}, nothing runs (a drop of non-images)
+     * @param askAbove  do not start a slow method's run (more than one image through the network per map, which is
+     *                  estimated first) when it would take longer than this many seconds (the window:
+     *                  {@link RunEstimate#ASK_ABOVE_SECONDS}; infinite: start whatever it takes)
      */
     public record Request(String lineup, List<LineupModel> given, List<Path> images, Map<Path, BufferedImage> pastes,
-                          List<Path> shown, boolean mustRun, ComparisonRunner.Settings settings) {
+                          List<Path> shown, boolean mustRun, ComparisonRunner.Settings settings, double askAbove) {
+        public Request(String lineup, List<LineupModel> given, List<Path> images, Map<Path, BufferedImage> pastes,
+                       List<Path> shown, boolean mustRun, ComparisonRunner.Settings settings) {
+            this(lineup, given, images, pastes, shown, mustRun, settings, Double.POSITIVE_INFINITY);
+        }
     }
 
     /**
@@ -45,12 +53,19 @@ public final class ComparisonSession implements AutoCloseable {
      * @param result    the comparison, or null when there was nothing to run or nothing changed
      * @param problems  one sentence per image left out (or the line-up problem)
      * @param unchanged nothing new to show: the comparison on screen stands
+     * @param estimate  how long the run was estimated to take (null when the method needed no estimate)
+     * @param awaitingConfirmation the run did not start: it would take longer than the request allows without asking
      */
     public record Outcome(List<LineupModel> models, List<Path> images, ComparisonResult result, List<String> problems,
-                          boolean unchanged, long millis) {
+                          boolean unchanged, long millis, RunEstimate estimate, boolean awaitingConfirmation) {
+        Outcome(List<LineupModel> models, List<Path> images, ComparisonResult result, List<String> problems, boolean unchanged, long millis) {
+            this(models, images, result, problems, unchanged, millis, null, false);
+        }
+
         public boolean noLineup() {
             return models.isEmpty();
         }
+
     }
 
     public interface Progress {
@@ -127,14 +142,30 @@ public final class ComparisonSession implements AutoCloseable {
         decoded.keySet().retainAll(valid);
         if (!r.mustRun() && valid.equals(r.shown())) return new Outcome(models, valid, null, problems, true, 0);
         if (valid.isEmpty()) return new Outcome(models, valid, null, problems, false, 0);
+        RunEstimate estimate = null;
+        if (slow(r.settings(), models)) {
+            progress.update(-1, -1, "Measuring how long " + CamMethods.describe(r.settings().method()).title() + " will take…");
+            estimate = runner.estimate(valid.size(), r.settings());
+            if (estimate.isLongerThan(r.askAbove())) return new Outcome(models, valid, null, problems, false, 0, estimate, true);
+        }
+        String left = estimate == null ? "" : ", about " + RunEstimate.duration(estimate.seconds()) + " in all";
         List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
         Map<String, String> folders = folderNames();
         List<ComparisonRunner.Input> inputs = valid.stream().map(p -> new ComparisonRunner.Input(p.getFileName().toString(), decoded.get(p),
                 TrueClass.of(p, names, folders))).toList();
         ComparisonResult result = runner.run(inputs, r.settings(), (done, total, what) -> progress.update(done, total,
-                done < total ? "Running " + what + " (" + (done + 1) + " of " + total + ")…" : "Colouring the maps…"), cancelled);
+                done < total ? "Running " + what + " (" + (done + 1) + " of " + total + left + ")…" : "Colouring the maps…"), cancelled);
         if (cancelled.getAsBoolean()) throw new CancellationException("comparison cancelled");
-        return new Outcome(models, valid, result, problems, false, (System.nanoTime() - start) / 1_000_000);
+        return new Outcome(models, valid, result, problems, false, (System.nanoTime() - start) / 1_000_000, estimate, false);
+    }
+
+    /** Whether a map of this method takes more than one image through the network on some model (Score-CAM). */
+    static boolean slow(ComparisonRunner.Settings s, List<LineupModel> models) {
+        for (LineupModel m : models) {
+            if (!m.hasWeights() || !m.spec().camLayers().contains(s.layer())) continue;
+            if (CamMethods.describe(s.method()).forwardImages(ComparisonRunner.channelsAt(m, s.layer())) > 1) return true;
+        }
+        return false;
     }
 
     /** The study's folder-to-class names (Imagenette's wnids), read once; empty when there is no study. */

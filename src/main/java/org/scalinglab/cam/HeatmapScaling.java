@@ -38,6 +38,36 @@ public final class HeatmapScaling {
         return out;
     }
 
+    /**
+     * The maps of a grid, one list per image (a list may be empty: no model had a map): each map on its own scale, each
+     * image's maps on one scale (so adding an image never changes another row), or all maps on one scale.
+     */
+    public static List<List<Heatmap>> grid(List<List<float[][]>> rows, Heatmap.Scaling scaling) {
+        List<List<Heatmap>> out = new ArrayList<>();
+        switch (scaling) {
+            case PER_MAP -> {
+                for (List<float[][]> row : rows) out.add(row.stream().map(HeatmapScaling::perMap).toList());
+            }
+            case PER_IMAGE -> {
+                for (List<float[][]> row : rows) out.add(together(row, Heatmap.Scaling.PER_IMAGE, row));
+            }
+            case SHARED -> {
+                List<float[][]> all = rows.stream().flatMap(List::stream).toList();
+                for (List<float[][]> row : rows) out.add(together(row, Heatmap.Scaling.SHARED, all));
+            }
+        }
+        return out;
+    }
+
+    /** {@code maps} on the range of {@code rangeOf}. */
+    private static List<Heatmap> together(List<float[][]> maps, Heatmap.Scaling scaling, List<float[][]> rangeOf) {
+        if (maps.isEmpty()) return List.of();
+        double[] range = range(rangeOf);
+        List<Heatmap> out = new ArrayList<>();
+        for (float[][] raw : maps) out.add(apply(raw, scaling, range[0], range[1]));
+        return out;
+    }
+
     static Heatmap apply(float[][] raw, Heatmap.Scaling scaling, double low, double high) {
         double span = high - low;
         float[][] v = new float[raw.length][raw[0].length];

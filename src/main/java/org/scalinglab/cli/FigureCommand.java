@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.scalinglab.cam.CamMethod;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
+import org.scalinglab.cam.Heatmap;
 import org.scalinglab.app.AppHome;
 import org.scalinglab.app.ComparisonResult;
 import org.scalinglab.app.ComparisonRunner;
@@ -25,7 +26,7 @@ import org.scalinglab.tf.Signatures;
 import org.scalinglab.io.AtomicFiles;
 
 @Command(name = "figure", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The CAM comparison as a figure for a paper or slides (headless): one row per image, one column per model of the line-up (base, compound and the width-, depth- and resolution-only networks of equal cost), each with its top-1 and heatmap, one shared colour scale and its legend. PNG (at --dpi), SVG or PDF by extension.")
+        description = "The CAM comparison as a figure for a paper or slides (headless): one row per image, one column per model of the line-up (base, compound and the width-, depth- and resolution-only networks of equal cost), each with its top-1 and heatmap, the colour scale chosen (one per image by default) named in its legend. PNG (at --dpi), SVG or PDF by extension.")
 final class FigureCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, arity = "1..*", paramLabel = "FILE", description = "the images, one row each")
     List<Path> images;
@@ -45,8 +46,9 @@ final class FigureCommand implements Callable<Integer> {
     String colormap;
     @Option(names = "--alpha", defaultValue = "0.5", paramLabel = "A", description = "heatmap opacity in [0, 1] (default ${DEFAULT-VALUE})")
     double alpha;
-    @Option(names = "--per-map-scale", description = "scale each map to its own min-max (default: one scale shared by all maps)")
-    boolean perMapScale;
+    @Option(names = "--scale", defaultValue = "image", paramLabel = "image|map|all",
+            description = "the colour scale: image (default: one per image, so the models of a row compare and another image never recolours it), map (each map its own min-max) or all (one over every image)")
+    String scale;
     @Option(names = "--dpi", defaultValue = "300", paramLabel = "N", description = "PNG resolution (default ${DEFAULT-VALUE}; SVG and PDF are vector)")
     int dpi;
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "images per forward pass for Score-CAM (default ${DEFAULT-VALUE})")
@@ -69,8 +71,14 @@ final class FigureCommand implements Callable<Integer> {
         }
         if (batch < 1 || batch > 1024) throw new IllegalArgumentException("--batch must be between 1 and 1024, got " + batch);
         Colormap colors = Colormap.parse(colormap);
+        Heatmap.Scaling scaling;
+        try {
+            scaling = Heatmap.Scaling.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--scale must be image, map or all, got '" + scale + "'");
+        }
         ComparisonRunner.Settings settings = new ComparisonRunner.Settings(method.trim().toLowerCase(Locale.ROOT), layer, classIndex,
-                colors, alpha, !perMapScale, batch);
+                colors, alpha, scaling, batch);
         List<ComparisonRunner.Input> inputs = new java.util.ArrayList<>();
         for (Path image : images) {
             if (!Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
@@ -103,7 +111,7 @@ final class FigureCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "figure: %s (%s, %d images x %d models, %s, %.1f s)%n", out, format.name().toLowerCase(Locale.ROOT)
                         + (format == FigureWriter.Format.PNG ? " at " + dpi + " dpi" : ""), images.size(), models.size(),
-                result.scaling().isEmpty() ? "no maps" : result.scaling(), (System.nanoTime() - t0) / 1e9);
+                result.hasMaps() ? result.scaling().phrase() : "no maps", (System.nanoTime() - t0) / 1e9);
         o.flush();
         return 0;
     }

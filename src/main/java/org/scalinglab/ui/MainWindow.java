@@ -122,7 +122,7 @@ public final class MainWindow {
     /** The CAM comparison's view, built on first use (its models start only when its tab is shown). */
     CamView cam() {
         if (cam == null) {
-            cam = new CamView(camModel, presenter);
+            cam = new CamView(camModel, presenter, density);
             camTab.setContent(cam);
         }
         return cam;

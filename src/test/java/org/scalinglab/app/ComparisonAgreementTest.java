@@ -45,10 +45,10 @@ class ComparisonAgreementTest {
         List<ComparisonResult.Row> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             List<ComparisonResult.Cell> cells = new ArrayList<>();
-            for (Heatmap h : rows.get(i)) cells.add(new ComparisonResult.Cell(List.of(), 0, h, null, null, ""));
+            for (Heatmap h : rows.get(i)) cells.add(new ComparisonResult.Cell(List.of(), 0, null, h, null, null, ""));
             out.add(new ComparisonResult.Row("image " + i, new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), cells));
         }
-        return new ComparisonResult(models, out, "gradcam", "top_activation", "shared min-max");
+        return new ComparisonResult(models, out, "gradcam", "top_activation", org.scalinglab.cam.Heatmap.Scaling.SHARED);
     }
 
     @Test

@@ -48,7 +48,7 @@ class ComparisonRunnerTest {
         int other = (top + 2) % 6;
         try (ComparisonRunner runner = new ComparisonRunner(List.of(m), options)) {
             for (Integer target : new Integer[] {null, other, 9}) {
-                ComparisonRunner.Settings s = new ComparisonRunner.Settings("gradcam", "top_activation", target, Colormap.JET, 0.5, true, 8);
+                ComparisonRunner.Settings s = new ComparisonRunner.Settings("gradcam", "top_activation", target, Colormap.JET, 0.5, org.scalinglab.cam.Heatmap.Scaling.SHARED, 8);
                 ComparisonResult.Cell cell = runner.run(List.of(ComparisonRunner.Input.read(image)), s, (d, t, w) -> { }, () -> false).rows().get(0).cells().get(0);
                 assertEquals(5, cell.top5().size());
                 assertEquals(top, cell.top5().get(0).index(), "target " + target);
@@ -68,7 +68,7 @@ class ComparisonRunnerTest {
             }
             // "true class": each image explained for the class of its folder; unknown folder, a note instead of a map
             ComparisonRunner.Settings s = new ComparisonRunner.Settings("gradcam", "top_activation", TargetClass.TRUE_CLASS, Colormap.JET, 0.5,
-                    true, 8);
+                    org.scalinglab.cam.Heatmap.Scaling.SHARED, 8);
             ComparisonRunner.Input read = ComparisonRunner.Input.read(image);
             ComparisonResult known = runner.run(List.of(new ComparisonRunner.Input("photo.png", read.image(), new TrueClass(other, "x"))), s,
                     (d, t, w) -> { }, () -> false);

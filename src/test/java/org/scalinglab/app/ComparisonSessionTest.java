@@ -89,7 +89,7 @@ class ComparisonSessionTest {
             assertEquals(6, first.result().rows().stream().mapToLong(r -> r.cells().stream().filter(c -> c.overlay() != null).count()).sum());
             assertEquals(Map.of(images.get(0), 1, images.get(1), 1, images.get(2), 1), decodes, "one decode per image for two models");
 
-            ComparisonRunner.Settings eigen = new ComparisonRunner.Settings("eigencam", "top_activation", null, Colormap.JET, 0.5, true, 8);
+            ComparisonRunner.Settings eigen = new ComparisonRunner.Settings("eigencam", "top_activation", null, Colormap.JET, 0.5, org.scalinglab.cam.Heatmap.Scaling.SHARED, 8);
             s.run(new ComparisonSession.Request("given", lineup, images, Map.of(), images, true, eigen), (d, t, m) -> { }, () -> false);
             assertEquals(Map.of(images.get(0), 1, images.get(1), 1, images.get(2), 1), decodes, "another method decodes nothing again");
         }

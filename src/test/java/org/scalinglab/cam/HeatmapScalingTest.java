@@ -38,6 +38,26 @@ class HeatmapScalingTest {
     }
 
     @Test
+    void aGridIsScaledPerImagePerMapOrOverEverything() {
+        float[][] c = {{0, 32}};
+        List<List<float[][]>> rows = List.of(List.of(A, B), List.<float[][]>of(c), List.<float[][]>of());
+        List<List<Heatmap>> image = HeatmapScaling.grid(rows, Heatmap.Scaling.PER_IMAGE);
+        assertEquals(16, image.get(0).get(0).high(), "a row shares its own range");
+        assertEquals(16, image.get(0).get(1).high());
+        assertEquals(32, image.get(1).get(0).high());
+        assertEquals(List.of(), image.get(2), "a row without maps");
+        assertEquals(Heatmap.Scaling.PER_IMAGE, image.get(0).get(0).scaling());
+        // the first row does not depend on the others
+        CamMethodsTest.assertMap(HeatmapScaling.grid(List.of(List.of(A, B)), Heatmap.Scaling.PER_IMAGE).get(0).get(0).values(),
+                image.get(0).get(0).values(), 0);
+        List<List<Heatmap>> all = HeatmapScaling.grid(rows, Heatmap.Scaling.SHARED);
+        assertEquals(32, all.get(0).get(0).high(), "over everything");
+        assertEquals(8, HeatmapScaling.grid(rows, Heatmap.Scaling.PER_MAP).get(0).get(0).high());
+        assertEquals(Heatmap.Scaling.PER_IMAGE, Heatmap.Scaling.parse(" Image "));
+        assertEquals("one colour scale per image (models comparable within a row)", Heatmap.Scaling.PER_IMAGE.phrase());
+    }
+
+    @Test
     void aFlatMapScalesToZeros() {
         Heatmap h = HeatmapScaling.perMap(new float[][] {{3, 3}, {3, 3}});
         CamMethodsTest.assertMap(new float[][] {{0, 0}, {0, 0}}, h.values(), 0);

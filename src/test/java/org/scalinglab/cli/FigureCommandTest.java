@@ -59,6 +59,7 @@ class FigureCommandTest {
         String text = Files.readString(svg);
         assertTrue(text.startsWith("<?xml") || text.startsWith("<svg"), text.substring(0, 40));
         assertTrue(text.contains("Eigen-CAM at top_activation"), "legend title");
+        assertTrue(text.contains("one colour scale per image (models comparable within a row)"), "the default scale, named in the legend");
         assertTrue(text.contains("not trained yet"), "the cells of models without weights say so");
         assertTrue(text.contains("Compound") && text.contains("Depth only"), "column titles");
         assertEquals(2 + 2 * 3, countOf(text, "<image"), "per row the original and three overlays; none for the two untrained models");
@@ -71,6 +72,17 @@ class FigureCommandTest {
     }
 
     @Test
+    void theColourScaleIsAChoiceNamedInTheFigure() throws Exception {
+        for (String[] c : new String[][] {{"map", "one colour scale per map"}, {"all", "one colour scale over every image and model"}}) {
+            Path svg = dir.resolve("scale-" + c[0] + ".svg");
+            SpecCommandTest.Result r = figure(svg, "--scale", c[0]);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.readString(svg).contains(c[1]), c[0] + ": the legend names the scale");
+            assertTrue(r.out().contains(c[1]), r.out());
+        }
+    }
+
+    @Test
     void badArgumentsGiveOneLineAndExitCode2() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.jpg"), "not an image");
         Path empty = Files.createDirectories(dir.resolve("no-study"));
@@ -80,6 +92,7 @@ class FigureCommandTest {
                 {"unknown CAM method 'fancycam'", dir.resolve("f.pdf"), new String[] {"--method", "fancycam"}},
                 {"--lineup must be study or b1..b7, got 'b12'", dir.resolve("f.pdf"), new String[] {"--lineup", "b12"}},
                 {"--lineup b0 compares B0 with itself", dir.resolve("f.pdf"), new String[] {"--lineup", "b0"}},
+                {"--scale must be image, map or all, got 'row'", dir.resolve("f.pdf"), new String[] {"--scale", "row"}},
                 {"no study in " + empty, dir.resolve("f.pdf"), new String[] {"--study-dir", empty.toString()}},
         };
         for (Object[] c : cases) {

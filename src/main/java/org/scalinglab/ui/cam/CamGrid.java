@@ -14,13 +14,21 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.util.function.Function;
+import javafx.scene.layout.Region;
 import org.scalinglab.app.ComparisonResult;
 import org.scalinglab.app.LineupModel;
+import org.scalinglab.app.PhotoClasses;
+import org.scalinglab.app.RunEstimate;
+import org.scalinglab.cam.CamMethod;
+import org.scalinglab.cam.CamMethods;
 
 /**
- * The comparison as a grid: a header per model (name, d/w/r, multiply-adds), then one row per image: the photo,
- * and per model its heatmap overlay with the class the map explains and the top-5 — or, where the model has no
- * weights, a grey cell saying why.
+ * The comparison as a grid: a header per model (name, d/w/r, multiply-adds), then one row per image: the photo (and
+ * whether it shows one of the models' classes), and per model its heatmap overlay with the class the map explains and
+ * the top-5 — or, where the model has no weights, a grey cell saying why. After a change of method, layer or class the
+ * cells with maps are marked out of date (the old map faded, "was: Grad-CAM at …", and where the new run has got to)
+ * until the new maps are there.
  */
 final class CamGrid extends GridPane {
     /** Side of a cell in pixels; presenter mode makes them larger so the bigger captions fit. */
@@ -35,6 +43,9 @@ final class CamGrid extends GridPane {
     /** Columns added after {@link #show} (the difference map); the cell size leaves room for them. */
     private int extraColumns;
     private int columns;
+    /** The step labels of the out-of-date cells, by their place in the run (row × models + column). */
+    private final java.util.Map<Integer, Label> steps = new java.util.HashMap<>();
+    private double secondsPerCell;
 
     CamGrid(Consumer<Path> remove) {
         this.remove = remove;
@@ -43,10 +54,14 @@ final class CamGrid extends GridPane {
     }
 
     /**
-     * @param images the files of the result's rows, in order (for the remove buttons); may be shorter while a new run
-     *               is on its way
+     * @param images   the files of the result's rows, in order (for the remove buttons); may be shorter while a new run
+     *                 is on its way
+     * @param outdated "" when the maps are current, else what they are ("Grad-CAM at top_activation")
+     * @param verdicts whether a photo shows one of the line-up's classes (null: nothing to say)
      */
-    void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images, boolean presenter, double availableWidth) {
+    void show(List<LineupModel> lineup, ComparisonResult result, List<Path> images, boolean presenter, double availableWidth,
+              String outdated, Function<Path, PhotoClasses.Verdict> verdicts) {
+        steps.clear();
         List<LineupModel> models = result != null ? result.models() : lineup;
         cell = cellSize(presenter, availableWidth, models.size() + 1 + extraColumns);
         columns = models.size() + 1;
@@ -65,11 +80,15 @@ final class CamGrid extends GridPane {
             add(hint, 0, 1, Math.max(1, models.size() + 1), 1);
             return;
         }
+        CamMethod method = CamMethods.describe(result.method());
         for (int r = 0; r < result.rows().size(); r++) {
             ComparisonResult.Row row = result.rows().get(r);
-            add(original(row, r < images.size() ? images.get(r) : null), 0, r + 1);
+            Path file = r < images.size() ? images.get(r) : null;
+            PhotoClasses.Verdict verdict = file == null ? null : verdicts.apply(file);
+            add(original(row, file, verdict), 0, r + 1);
             for (int c = 0; c < row.cells().size(); c++) {
-                Node node = cell(row.cells().get(c), result.models().get(c).classNames());
+                VBox node = cell(row.cells().get(c), result.models().get(c).classNames(), method, verdict);
+                if (!outdated.isEmpty() && row.cells().get(c).overlay() != null) markOutdated(node, outdated, r * models.size() + c);
                 node.setId("cell-" + r + "-" + c);
                 add(node, c + 1, r + 1);
             }
@@ -98,6 +117,47 @@ final class CamGrid extends GridPane {
         columns++;
         add(header, c, 0);
         for (int r = 0; r < cells.size(); r++) add(cells.get(r), c, r + 1);
+    }
+
+    /** The map is not the current method's: faded, said so, and where the run that replaces it has got to. */
+    private void markOutdated(VBox node, String was, int place) {
+        node.getStyleClass().add("cam-out-of-date");
+        for (Node n : node.lookupAll(".cam-overlay")) {
+            n.getStyleClass().setAll("cam-overlay-old");
+            n.setOpacity(0.3);
+        }
+        Label wasLabel = new Label("was: " + was);
+        wasLabel.getStyleClass().add("cam-was");
+        wasLabel.setWrapText(true);
+        wasLabel.setMaxWidth(cell);
+        Label step = new Label();
+        step.getStyleClass().add("cam-step");
+        step.setWrapText(true);
+        step.setMaxWidth(cell);
+        // on the faded map, where the eye is
+        VBox over = new VBox(2, wasLabel, step);
+        over.setAlignment(Pos.CENTER);
+        over.getStyleClass().add("cam-stale-box");
+        over.setMaxSize(cell - 8, Region.USE_PREF_SIZE);
+        if (node.getChildren().get(0) instanceof StackPane frame) frame.getChildren().add(over);
+        steps.put(place, step);
+    }
+
+    /**
+     * Where the run replacing the out-of-date maps has got to: {@code done} cells finished (-1: not running), about
+     * {@code secondsPerCell} each (0: not estimated).
+     */
+    void showProgress(double done, double secondsPerCell, boolean running) {
+        this.secondsPerCell = secondsPerCell;
+        for (var e : steps.entrySet()) {
+            int place = e.getKey();
+            String text;
+            if (done < 0) text = running ? "waiting" : "not recomputed yet";
+            else if (place < done) text = "new map ready";
+            else if (place < done + 1) text = "computing now" + (secondsPerCell > 0 ? " (about " + RunEstimate.duration(secondsPerCell) + ")" : "") + "…";
+            else text = "waiting";
+            e.getValue().setText(text);
+        }
     }
 
     /** The largest cell up to the preferred size at which all columns fit the width, but not below MIN_CELL. */
@@ -133,16 +193,26 @@ final class CamGrid extends GridPane {
         return box;
     }
 
-    private VBox original(ComparisonResult.Row row, Path file) {
+    private VBox original(ComparisonResult.Row row, Path file, PhotoClasses.Verdict verdict) {
         ImageView view = new ImageView(SwingFXUtils.toFXImage(row.original(), null));
         fit(view);
         Label name = new Label(row.name());
         name.getStyleClass().add("cam-image-name");
         name.setMaxWidth(cell);
+        name.setWrapText(true);
         name.setAlignment(Pos.CENTER);
+        name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         name.setTooltip(new Tooltip(file == null ? row.name() : file.toString()));
         VBox box = new VBox(4, frame(view), name);
-        if (!row.trueLabel().isEmpty()) box.getChildren().add(FolderSource.trueLabel(row.trueLabel(), cell));
+        if (!row.trueLabel().isEmpty()) {
+            box.getChildren().add(FolderSource.trueLabel(row.trueLabel(), cell));
+        } else if (verdict != null) {
+            Label fits = new Label(verdict.rowNote());
+            fits.getStyleClass().addAll("cam-photo-class", "cam-photo-" + verdict.kind().name().toLowerCase(Locale.ROOT));
+            fits.setWrapText(true);
+            fits.setMaxWidth(cell);
+            box.getChildren().add(fits);
+        }
         if (file != null) {
             Button x = new Button("Remove");
             x.getStyleClass().add("cam-remove");
@@ -154,7 +224,7 @@ final class CamGrid extends GridPane {
         return box;
     }
 
-    private VBox cell(ComparisonResult.Cell c, List<String> classNames) {
+    private VBox cell(ComparisonResult.Cell c, List<String> classNames, CamMethod method, PhotoClasses.Verdict verdict) {
         VBox box = new VBox(3);
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("cam-cell");
@@ -173,12 +243,21 @@ final class CamGrid extends GridPane {
             fit(view);
             view.getStyleClass().add("cam-overlay");
             box.getChildren().add(frame(view));
-            Label target = new Label("map of: " + c.targetLabel(classNames));
+            // Eigen-CAM's map is the activations' first principal component: the same whatever the class
+            Label target = new Label(method.classSpecific() ? "map of: " + c.targetLabel(classNames)
+                    : method.title() + ": no class (first principal component)");
             target.getStyleClass().add("cam-target");
             target.setMaxWidth(cell);
             target.setWrapText(true);
             target.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(target);
+            if (verdict != null && !verdict.cellNote().isEmpty()) {
+                Label warning = new Label(verdict.cellNote());
+                warning.getStyleClass().addAll("cam-class-warning", "cam-photo-" + verdict.kind().name().toLowerCase(Locale.ROOT));
+                warning.setWrapText(true);
+                warning.setMaxWidth(cell);
+                box.getChildren().add(warning);
+            }
         }
         for (int i = 0; i < c.top5().size(); i++) {
             LineupModel.Prediction p = c.top5().get(i);

@@ -31,6 +31,10 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
+import org.scalinglab.cam.Heatmap;
+import org.scalinglab.tf.Signatures;
+import org.scalinglab.ui.Density;
+import javafx.scene.layout.FlowPane;
 import org.scalinglab.app.ComparisonRunner;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.ui.Message;
@@ -39,6 +43,10 @@ import org.scalinglab.ui.Message;
  * The CAM comparison tab: photos in on the left (drop zone, Open…, Paste, sample gallery), the model and CAM
  * controls on top, the grid in the middle with its colour legend, progress, Cancel and figure export at the bottom.
  * Everything it does goes through {@link CamViewModel}; nothing here waits for a model.
+ *
+ * <p>Readable from 1280×720 up, in presenter mode too: the control rows wrap instead of cutting their text, and once
+ * there are maps to show, the side panel folds away (its ◀ button stays) when the grid would otherwise get cells
+ * smaller than it wants, so larger text never makes smaller maps.
  */
 public final class CamView extends BorderPane {
     final CamViewModel vm;
@@ -61,24 +69,43 @@ public final class CamView extends BorderPane {
     final AgreementPane agreement;
     final FolderSource folders;
 
-    private final javafx.beans.value.ObservableBooleanValue presenter;
+    final ChoiceBox<Heatmap.Scaling> scale = new ChoiceBox<>();
+    final Label notes = new Label();
+    final Button sideToggle = new Button();
+    private final ScrollPane leftScroll;
+    /** The user's own choice of side panel, until the next change of size or mode; null: automatic. */
+    private Boolean sideChoice;
 
-    public CamView(CamViewModel vm, javafx.beans.value.ObservableBooleanValue presenter) {
+    private final javafx.beans.value.ObservableBooleanValue presenter;
+    private final Density density;
+
+    public CamView(CamViewModel vm, javafx.beans.value.ObservableBooleanValue presenter, Density density) {
         this.vm = vm;
         this.presenter = presenter;
+        this.density = density;
         setId("cam-view");
         getStyleClass().add("cam-view");
         grid = new CamGrid(vm::removeImage);
         dropZone = dropZone();
 
         folders = new FolderSource(vm::addImages, vm::showProblem, org.scalinglab.train.Imagenette::standard);
-        VBox left = new VBox(10, dropZone, imageButtons(), folders, new SampleGallery(p -> vm.addImages(List.of(p))));
+        VBox left = new VBox(10, dropZone, imageButtons(), folders, new SampleGallery(p -> vm.addImages(List.of(p)), vm::verdict,
+                vm.lineupProperty()));
         left.getStyleClass().add("cam-side");
-        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         leftScroll.getStyleClass().add("cam-side-scroll");
-        setLeft(leftScroll);
+        sideToggle.setId("cam-side-toggle");
+        sideToggle.getStyleClass().add("side-toggle");
+        sideToggle.setMaxHeight(Double.MAX_VALUE);
+        sideToggle.setOnAction(e -> {
+            sideChoice = !leftScroll.isVisible();
+            arrange();
+        });
+        HBox side = new HBox(leftScroll, sideToggle);
+        side.setFillHeight(true);
+        setLeft(side);
 
         message.setId("cam-message");
         message.setWrapText(true);
@@ -86,7 +113,16 @@ public final class CamView extends BorderPane {
         message.managedProperty().bind(message.visibleProperty());
         vm.messageProperty().addListener((o, was, now) -> showMessage(now));
         showMessage(vm.messageProperty().get());
-        VBox top = new VBox(6, modelRow(), knownClasses(), camRow(), message);
+        notes.setId("cam-notes");
+        notes.setTooltip(new Tooltip(NOTES_WHY));
+        notes.getTooltip().setWrapText(true);
+        notes.getTooltip().setMaxWidth(560);
+        notes.getStyleClass().add("explain");
+        notes.setWrapText(true);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+        notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        VBox top = new VBox(6, modelRow(), knownClasses(), camRow(), notes, confirmBar(), message);
         top.getStyleClass().add("cam-controls");
         setTop(top);
 
@@ -109,9 +145,35 @@ public final class CamView extends BorderPane {
 
         vm.resultProperty().addListener(o -> refresh());
         vm.lineupProperty().addListener(o -> refresh());
+        vm.outdatedProperty().addListener(o -> refresh());
         presenter.addListener(o -> refresh());
-        vm.colormapProperty().addListener(o -> legend.show(vm.colormapProperty().get(), vm.resultProperty().get()));
+        vm.colormapProperty().addListener(o -> refreshLegend());
+        vm.scaleProperty().addListener(o -> refreshLegend());
+        vm.cellsDoneProperty().addListener(o -> showProgress());
+        vm.secondsPerCellProperty().addListener(o -> showProgress());
+        vm.runningProperty().addListener(o -> showProgress());
+        vm.outdatedProperty().addListener(o -> refreshLegend());
+        vm.methodProperty().addListener(o -> updateNotes());
+        vm.layerProperty().addListener(o -> updateNotes());
+        vm.lineupProperty().addListener(o -> updateLayerTip());
+        vm.layerProperty().addListener(o -> updateLayerTip());
+        updateNotes();
+        updateLayerTip();
         refresh();
+
+        // the side panel follows the window's width, the font and whether there are maps to make room for
+        widthProperty().addListener((o, was, now) -> {
+            sideChoice = null;
+            arrange();
+        });
+        density.fontSizeProperty().addListener(o -> {
+            sideChoice = null;
+            arrange();
+        });
+        vm.resultProperty().addListener((o, was, now) -> {
+            if ((was == null) != (now == null)) arrange();
+        });
+        arrange();
 
         // a drop anywhere on the tab counts, the zone is where it says so
         setOnDragOver(this::dragOver);
@@ -129,9 +191,114 @@ public final class CamView extends BorderPane {
     private void refresh() {
         grid.setExtraColumns(agreement.columnsInGrid(vm.resultProperty().get()));
         grid.show(vm.lineupProperty().get(), vm.resultProperty().get(), vm.images(), presenter.get(),
-                gridScroll.getViewportBounds().getWidth());
+                gridScroll.getViewportBounds().getWidth(), vm.outdatedProperty().get(), vm::verdict);
         agreement.addDifferenceColumn(grid, vm.resultProperty().get());
-        legend.show(vm.colormapProperty().get(), vm.resultProperty().get());
+        showProgress();
+        refreshLegend();
+    }
+
+    private void refreshLegend() {
+        legend.show(vm.colormapProperty().get(), vm.resultProperty().get(), vm.scaleProperty().get(), !vm.outdatedProperty().get().isEmpty());
+    }
+
+    private void showProgress() {
+        grid.showProgress(vm.cellsDoneProperty().get(), vm.secondsPerCellProperty().get(), vm.runningProperty().get());
+    }
+
+    /**
+     * Shows the side panel unless there are maps and, with it, the grid's cells would be clearly smaller than they want
+     * to be (a 1280-pixel projector); the ◀/▶ button overrides this until the next change of size or mode.
+     */
+    private void arrange() {
+        double w = getWidth();
+        boolean shown;
+        if (sideChoice != null) {
+            shown = sideChoice;
+        } else if (w <= 0 || vm.resultProperty().get() == null) {
+            shown = true;
+        } else {
+            int columns = vm.resultProperty().get().models().size() + 1;
+            double em = density.fontSizeProperty().get();
+            double sideWidth = Math.max(leftScroll.getWidth(), 20 * em);
+            double withSide = w - sideWidth - 2.5 * em;
+            double preferred = presenter.get() ? CamGrid.PRESENTER_CELL : CamGrid.CELL;
+            // a few pixels less are worth the photos at hand (1920×1080 in presenter mode: 234 of 240 px)
+            shown = CamGrid.cellSize(presenter.get(), withSide, columns) >= 0.95 * preferred;
+        }
+        if (shown == leftScroll.isVisible() && sideToggle.getText() != null && !sideToggle.getText().isEmpty()) return;
+        leftScroll.setVisible(shown);
+        leftScroll.setManaged(shown);
+        sideToggle.setText(shown ? "◀" : "▶");
+        sideToggle.setTooltip(new Tooltip(shown ? "Hide the photos panel: more room for the maps"
+                : "Show the photos panel (drop zone, Open…, Paste, sample images)"));
+    }
+
+    /** What the method and layer mean, where two methods coincide and where a map names no class. */
+    private void updateNotes() {
+        notes.setText(notesText(vm.methodProperty().get(), vm.layerProperty().get()));
+    }
+
+    static String notesText(String method, String layer) {
+        StringBuilder b = new StringBuilder();
+        if (Signatures.DEFAULT_CAM_LAYER.equals(layer)) {
+            b.append("At ").append(layer).append(", Grad-CAM, XGrad-CAM and CAM give the same map (up to scale). ");
+        }
+        if (Signatures.DEFAULT_CAM_LAYER.equals(layer) || "eigencam".equals(method)) {
+            b.append("Eigen-CAM does not depend on the class (first principal component of the activations).");
+        }
+        return b.toString().strip();
+    }
+
+    /** Why, for the notes' tooltip. */
+    static final String NOTES_WHY = "After global average pooling, the gradient of a class score at every position of "
+            + "top_activation is the classifier's weight for that channel (divided by the number of positions): Grad-CAM's "
+            + "and XGrad-CAM's channel weights are then CAM's, and the three maps differ only by a factor. Eigen-CAM takes "
+            + "the first principal component of the layer's activations, which no class enters: its map is the same "
+            + "whichever class is asked for.";
+
+    /** The layer's map size for each model at its own input resolution (the study's models run at 160–209 px). */
+    private void updateLayerTip() {
+        layer.setTooltip(new Tooltip(layerTip(vm.lineupProperty().get(), vm.layerProperty().get())));
+    }
+
+    static String layerTip(List<org.scalinglab.app.LineupModel> lineup, String layerName) {
+        StringBuilder b = new StringBuilder("The layer whose activations make the map: top_activation (the last) or an "
+                + "earlier block's output (finer, less class-specific).");
+        List<String> sizes = new java.util.ArrayList<>();
+        for (org.scalinglab.app.LineupModel m : lineup) {
+            var l = org.scalinglab.arch.CostModel.of(m.spec()).layers().stream().filter(c -> c.name().equals(layerName)).findFirst();
+            if (l.isEmpty()) continue;
+            sizes.add(m.label() + " " + l.get().outHeight() + "×" + l.get().outWidth() + " at " + m.spec().resolution() + " px");
+        }
+        if (!sizes.isEmpty()) b.append("\nMaps at ").append(layerName).append(": ").append(String.join(", ", sizes)).append('.');
+        return b.toString();
+    }
+
+    /** A long run (Score-CAM) waits here for the user's go, with its estimate. */
+    private HBox confirmBar() {
+        Label question = new Label();
+        question.setId("cam-confirm-text");
+        question.setWrapText(true);
+        question.setMinHeight(Region.USE_PREF_SIZE);
+        question.textProperty().bind(vm.confirmationProperty());
+        HBox.setHgrow(question, Priority.ALWAYS);
+        question.setMaxWidth(Double.MAX_VALUE);
+        Button start = new Button("Start");
+        start.setId("cam-confirm-start");
+        start.setDefaultButton(false);
+        start.setOnAction(e -> vm.confirmRun());
+        Button keep = new Button("Don't run");
+        keep.setId("cam-confirm-keep");
+        keep.setTooltip(new Tooltip("Go back to the method, layer and class of the maps on screen"));
+        keep.setOnAction(e -> vm.declineRun());
+        for (Button b : List.of(start, keep)) b.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, question, start, keep);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("cam-confirm");
+        bar.getStyleClass().addAll("message", "notice", "cam-confirm");
+        bar.visibleProperty().bind(vm.confirmationProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private void showMessage(Message m) {
@@ -239,7 +406,10 @@ public final class CamView extends BorderPane {
         known.getStyleClass().add("explain");
         known.setWrapText(true);
         known.textProperty().bind(vm.lineupProperty().map(CamView::knownClassesText));
-        known.visibleProperty().bind(known.textProperty().isNotEmpty());
+        // on a short window (a projector) the maps need the height: the class list is in the Class box, and every
+        // photo outside the classes is marked anyway
+        known.visibleProperty().bind(known.textProperty().isNotEmpty().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> getHeight() <= 0 || getHeight() / density.fontSizeProperty().get() >= 60, heightProperty(), density.fontSizeProperty())));
         known.managedProperty().bind(known.visibleProperty());
         return known;
     }
@@ -252,7 +422,7 @@ public final class CamView extends BorderPane {
                 + ". Any photo gets one of them; photos of these things show what the maps mean.";
     }
 
-    private HBox modelRow() {
+    private FlowPane modelRow() {
         source.getItems().setAll(CamViewModel.Source.values());
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         source.setId("cam-source");
@@ -295,8 +465,6 @@ public final class CamView extends BorderPane {
         device.textProperty().bind(vm.deviceProperty().map(d -> d.startsWith("TensorFlow") ? d : "TensorFlow: " + d));
         device.setTooltip(new Tooltip("Where the models run (a GPU is used when TensorFlow finds one) and whether TensorFlow uses oneDNN:"
                 + " off for predictions and maps (faster here, and exact), on in the training commands"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         source.visibleProperty().bind(vm.givenLineupProperty().isEmpty());
         source.managedProperty().bind(source.visibleProperty());
         Label given = new Label();
@@ -304,12 +472,21 @@ public final class CamView extends BorderPane {
         given.visibleProperty().bind(source.visibleProperty().not());
         given.managedProperty().bind(given.visibleProperty());
         given.setId("cam-given-lineup");
-        HBox row = new HBox(8, caption("Models"), source, given, official, download, downloading, bytes, spacer, device);
+        given.setWrapText(true);
+        FlowPane row = new FlowPane(8, 6, pair(caption("Models"), source, given), official, download, downloading, bytes, device);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    private HBox camRow() {
+    /** A caption and its control(s), kept on one line when a row wraps. */
+    private static HBox pair(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private FlowPane camRow() {
         method.getItems().setAll(CamMethods.NAMES);
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setConverter(converter(n -> CamMethods.describe(n).title()));
@@ -333,8 +510,7 @@ public final class CamView extends BorderPane {
         layer.setItems(vm.layerChoices());
         layer.setValue(vm.layerProperty().get());
         layer.setId("cam-layer");
-        layer.setTooltip(new Tooltip("The layer whose activations make the map: top_activation (the last, 7×7 at 224 px) "
-                + "or an earlier block's output (finer, less class-specific)"));
+        layer.setMinWidth(Region.USE_PREF_SIZE);
         layer.setOnAction(e -> {
             String v = layer.getValue();
             if (v != null && !v.isBlank()) vm.layerProperty().set(v.strip());
@@ -355,10 +531,27 @@ public final class CamView extends BorderPane {
         percent.textProperty().bind(vm.alphaProperty().multiply(100).asString(Locale.ROOT, "%.0f%%"));
         percent.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox row = new HBox(8, caption("Method"), method, caption("Class"), targetClass, caption("Layer"), layer,
-                caption("Colours"), colormap, caption("Opacity"), alpha, percent);
+        scale.getItems().setAll(Heatmap.Scaling.values());
+        scale.valueProperty().bindBidirectional(vm.scaleProperty());
+        scale.setConverter(converter(CamView::scaleName));
+        scale.setId("cam-scale");
+        scale.setTooltip(new Tooltip("Which maps share one colour scale: the models of each image (so they compare within a row, "
+                + "and adding a photo never recolours the others), each map on its own, or every map over every image"));
+
+        for (Region r : List.<Region>of(method, targetClass, colormap, scale, alpha)) r.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane row = new FlowPane(12, 6, pair(caption("Method"), method), pair(caption("Class"), targetClass),
+                pair(caption("Layer"), layer), pair(caption("Colour scale"), scale), pair(caption("Colours"), colormap),
+                pair(caption("Opacity"), alpha, percent));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    static String scaleName(Heatmap.Scaling s) {
+        return switch (s) {
+            case PER_IMAGE -> "per image";
+            case PER_MAP -> "per map";
+            case SHARED -> "over everything";
+        };
     }
 
     private HBox statusRow() {
@@ -371,6 +564,7 @@ public final class CamView extends BorderPane {
         status.setId("cam-status");
         status.textProperty().bind(vm.statusProperty());
         status.setMinWidth(0);
+        status.setWrapText(true);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         Button run = new Button("Run again");
@@ -393,6 +587,7 @@ public final class CamView extends BorderPane {
         export.setTooltip(new Tooltip("The comparison as one figure: PNG, SVG or PDF, with column titles, predictions and the legend"));
         export.setOnAction(e -> exportFigure());
         export.disableProperty().bind(vm.resultProperty().isNull());
+        for (Region r : List.<Region>of(run, cancel, dpi, export)) r.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, bar, status, run, cancel, caption("PNG at"), dpi, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cam-status-row");

@@ -34,6 +34,9 @@ import org.scalinglab.app.ComparisonSession;
 import org.scalinglab.io.Messages;
 import org.scalinglab.app.ComparisonRunner;
 import org.scalinglab.app.LineupModel;
+import org.scalinglab.app.PhotoClasses;
+import org.scalinglab.app.RunEstimate;
+import org.scalinglab.cam.Heatmap;
 import org.scalinglab.app.TargetClass;
 import org.scalinglab.export.ComparisonFigure;
 import org.scalinglab.export.FigureWriter;
@@ -86,6 +89,7 @@ public final class CamViewModel implements AutoCloseable {
     private final StringProperty layer = new SimpleStringProperty(this, "layer", Signatures.DEFAULT_CAM_LAYER);
     private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap", Colormap.JET);
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 0.5);
+    private final ObjectProperty<Heatmap.Scaling> scale = new SimpleObjectProperty<>(this, "scale", Heatmap.Scaling.PER_IMAGE);
 
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<LineupModel>> lineup = new ReadOnlyObjectWrapper<>(this, "lineup", List.of());
@@ -103,6 +107,11 @@ public final class CamViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "not started");
     private final ReadOnlyBooleanWrapper weightsMissing = new ReadOnlyBooleanWrapper(this, "weightsMissing", false);
     private final ReadOnlyStringWrapper givenLineup = new ReadOnlyStringWrapper(this, "givenLineup", "");
+    private final ReadOnlyStringWrapper outdated = new ReadOnlyStringWrapper(this, "outdated", "");
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
+    private final ReadOnlyDoubleWrapper cellsDone = new ReadOnlyDoubleWrapper(this, "cellsDone", -1);
+    private final ReadOnlyDoubleWrapper secondsPerCell = new ReadOnlyDoubleWrapper(this, "secondsPerCell", 0);
+    private final PhotoClasses photoClasses = PhotoClasses.samples();
 
     /** The images the newest request aims at (the grid shows {@link #images} until it finishes). */
     private List<Path> wanted = List.of();
@@ -110,6 +119,10 @@ public final class CamViewModel implements AutoCloseable {
     /** Pasted images not yet written to their temporary files (a request that is cancelled hands them on). */
     private final java.util.Map<Path, BufferedImage> pastes = new java.util.HashMap<>();
     private ComparisonResult raw;
+    /** The settings the maps of {@link #raw} were made with. */
+    private ComparisonRunner.Settings rawSettings;
+    /** Counts changes of method, layer, class or line-up, so a redraw finishing late does not call older maps current. */
+    private long changes;
     private Task<ComparisonSession.Outcome> current;
     private final WeightDownload download;
     private boolean applying;
@@ -133,8 +146,9 @@ public final class CamViewModel implements AutoCloseable {
         layer.addListener(o -> settingsChanged());
         source.addListener(o -> lineupChanged());
         official.addListener(o -> lineupChanged());
-        colormap.addListener(o -> redraw());
-        alpha.addListener(o -> redraw());
+        colormap.addListener(o -> redraw(false));
+        alpha.addListener(o -> redraw(false));
+        scale.addListener(o -> redraw(false));
         updateWeightsMissing();
     }
 
@@ -150,6 +164,8 @@ public final class CamViewModel implements AutoCloseable {
     public ObjectProperty<Colormap> colormapProperty() { return colormap; }
     /** Opacity of the heatmap over the photo, 0..1. */
     public DoubleProperty alphaProperty() { return alpha; }
+    /** Which maps share a colour scale: the models of an image (default), each map, or all. Redraws, never reruns. */
+    public ObjectProperty<Heatmap.Scaling> scaleProperty() { return scale; }
 
     // ---- outputs
 
@@ -183,6 +199,27 @@ public final class CamViewModel implements AutoCloseable {
         return runs;
     }
 
+    /**
+     * "" while the maps on screen are those of the current method, layer and class; after a change, until the new maps
+     * are there, what the maps on screen are ("Grad-CAM at top_activation").
+     */
+    public ReadOnlyStringProperty outdatedProperty() { return outdated.getReadOnlyProperty(); }
+    /** "" or the question a long run waits on ("Score-CAM on 2 photos × 2 models: about 3 min …"); see {@link #confirmRun}. */
+    public ReadOnlyStringProperty confirmationProperty() { return confirmation.getReadOnlyProperty(); }
+    /** While a comparison runs, how many of its cells (images × models, row by row) are done; -1 otherwise. */
+    public ReadOnlyDoubleProperty cellsDoneProperty() { return cellsDone.getReadOnlyProperty(); }
+    /** The estimated seconds per cell of the run going on (0 when not estimated). */
+    public ReadOnlyDoubleProperty secondsPerCellProperty() { return secondsPerCell.getReadOnlyProperty(); }
+
+    /** Whether a photo shows one of the line-up's classes (null while the line-up has no class names). */
+    public PhotoClasses.Verdict verdict(Path photo) {
+        return photoClasses.verdict(photo, classNames());
+    }
+
+    private List<String> classNames() {
+        return lineup.get().stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+    }
+
     /** The name of a line-up given by {@link #useLineup}, shown instead of the model choice; "" when none. */
     public ReadOnlyStringProperty givenLineupProperty() { return givenLineup.getReadOnlyProperty(); }
 
@@ -190,6 +227,7 @@ public final class CamViewModel implements AutoCloseable {
     public void useLineup(String name, List<LineupModel> models) {
         fixedLineup = List.copyOf(models);
         givenLineup.set(name);
+        setLineup(fixedLineup); // known at once: the gallery marks its photos before anything runs
         lineupChanged();
     }
 
@@ -256,6 +294,8 @@ public final class CamViewModel implements AutoCloseable {
         images.clear();
         raw = null;
         drawGeneration.incrementAndGet();
+        outdated.set("");
+        confirmation.set("");
         result.set(null);
         message.set(Message.NONE);
         status.set("Drop an image to start.");
@@ -265,6 +305,44 @@ public final class CamViewModel implements AutoCloseable {
     public void run() {
         activate();
         submit(wanted, true);
+    }
+
+    /** The long run that waits ({@link #confirmationProperty()}) starts. */
+    public void confirmRun() {
+        if (confirmation.get().isEmpty()) return;
+        confirmation.set("");
+        submit(wanted, true, false);
+    }
+
+    /**
+     * The long run that waits does not start: the method, layer and class go back to those of the maps on screen, which
+     * are current again; photos added meanwhile are left out.
+     */
+    public void declineRun() {
+        if (confirmation.get().isEmpty()) return;
+        confirmation.set("");
+        String was = CamMethods.describe(method.get()).title();
+        wanted = List.copyOf(images);
+        if (rawSettings != null) {
+            applying = true;
+            try {
+                method.set(rawSettings.method());
+                layer.set(rawSettings.layer());
+                targetClass.set(rawSettings.targetClass());
+            } finally {
+                applying = false;
+            }
+            // another line-up cannot be put back: its maps stay marked until a run
+            if (raw != null && raw.models().equals(lineup.get())) outdated.set("");
+            status.set(was + " did not run; the maps are " + describe(rawSettings) + " as before.");
+        } else {
+            status.set(was + " did not run.");
+        }
+    }
+
+    /** "Grad-CAM at top_activation". */
+    static String describe(ComparisonRunner.Settings s) {
+        return CamMethods.describe(s.method()).title() + " at " + s.layer();
     }
 
     public void cancel() {
@@ -386,16 +464,35 @@ public final class CamViewModel implements AutoCloseable {
 
     private void settingsChanged() {
         if (applying || !activated) return;
+        markOutdated();
         submit(wanted, true);
     }
 
     private void lineupChanged() {
         updateWeightsMissing();
         if (applying || !activated) return;
+        markOutdated();
         submit(wanted, true);
     }
 
+    /** The maps on screen stop being current at once: the grid says what they were until the new ones are there. */
+    private void markOutdated() {
+        changes++;
+        if (raw != null && rawSettings != null) outdated.set(describe(rawSettings));
+    }
+
     private void submit(List<Path> candidates, boolean mustRun) {
+        submit(candidates, mustRun, true);
+    }
+
+    /** A slow run estimated above this many seconds waits for {@link #confirmRun} (tests lower it). */
+    private double askAboveSeconds = RunEstimate.ASK_ABOVE_SECONDS;
+
+    void askAbove(double seconds) {
+        askAboveSeconds = seconds;
+    }
+
+    private void submit(List<Path> candidates, boolean mustRun, boolean askIfLong) {
         if (!activated) {
             wanted = List.copyOf(candidates);
             return;
@@ -403,19 +500,18 @@ public final class CamViewModel implements AutoCloseable {
         ComparisonRunner.Settings settings;
         try {
             settings = new ComparisonRunner.Settings(method.get(), layer.get() == null ? "" : layer.get().strip(),
-                    targetClass.get(), colormap.get(), alpha.get(), true, 32);
+                    targetClass.get(), colormap.get(), alpha.get(), scale.get(), 32);
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
             return;
         }
         boolean superseded = current != null && !current.isDone();
         cancel();
+        confirmation.set("");
         wanted = List.copyOf(candidates);
         String key = fixedLineup != null ? "given" : source.get() == Source.STUDY ? ComparisonSession.STUDY : official.get().id();
         ComparisonSession.Request request = new ComparisonSession.Request(key, fixedLineup, wanted, java.util.Map.copyOf(pastes),
-                List.copyOf(images), mustRun || superseded, settings);
-        Colormap runColormap = settings.colormap();
-        double runAlpha = settings.alpha();
+                List.copyOf(images), mustRun || superseded, settings, askIfLong ? askAboveSeconds : Double.POSITIVE_INFINITY);
         Task<ComparisonSession.Outcome> task = new Task<>() {
             @Override
             protected ComparisonSession.Outcome call() throws IOException {
@@ -429,9 +525,11 @@ public final class CamViewModel implements AutoCloseable {
         running.set(true);
         progress.bind(task.progressProperty());
         status.bind(task.messageProperty());
+        cellsDone.bind(task.workDoneProperty());
+        if (askIfLong) secondsPerCell.set(0);
         task.setOnSucceeded(e -> finished(task, () -> {
             pastes.keySet().removeAll(request.pastes().keySet()); // written by now
-            show(task.getValue(), runColormap, runAlpha);
+            show(task.getValue(), settings);
         }));
         task.setOnCancelled(e -> finished(task, () -> {
             wanted = List.copyOf(images);
@@ -447,21 +545,17 @@ public final class CamViewModel implements AutoCloseable {
 
     private void finished(Task<ComparisonSession.Outcome> task, Runnable then) {
         if (task != current && current != null) return; // a newer request took over; it reports for both
-        if (task != current) { // detached by clearImages
-            progress.unbind();
-            status.unbind();
-            progress.set(0);
-            running.set(false);
-            return;
-        }
         progress.unbind();
         status.unbind();
+        cellsDone.unbind();
+        cellsDone.set(-1);
         progress.set(0);
         running.set(false);
+        if (task != current) return; // detached by clearImages
         then.run();
     }
 
-    private void show(ComparisonSession.Outcome o, Colormap runColormap, double runAlpha) {
+    private void show(ComparisonSession.Outcome o, ComparisonRunner.Settings run) {
         setLineup(o.models());
         if (o.noLineup()) {
             // keep the images asked for: they run as soon as a line-up loads
@@ -477,6 +571,15 @@ public final class CamViewModel implements AutoCloseable {
         String problems = String.join(" ", o.problems());
         if (!problems.isEmpty()) error(problems);
         else message.set(Message.NONE);
+        if (o.awaitingConfirmation()) {
+            // nothing ran: the grid keeps what it shows (marked out of date after a change of method) until the user decides
+            secondsPerCell.set(o.estimate().secondsPerCell());
+            long models = o.models().stream().filter(LineupModel::hasWeights).count();
+            confirmation.set(o.estimate().sentence(o.images().size(), (int) models) + " Start it?");
+            status.set("Waiting for your go: " + CamMethods.describe(run.method()).title() + " would take about "
+                    + RunEstimate.duration(o.estimate().seconds()) + ".");
+            return;
+        }
         if (o.unchanged()) {
             wanted = List.copyOf(images);
             status.set(images.isEmpty() ? "Drop an image to start." : "Nothing new to compare.");
@@ -494,16 +597,18 @@ public final class CamViewModel implements AutoCloseable {
         }
         runs++;
         raw = o.result();
+        rawSettings = run;
         if (problems.isEmpty() && o.models().stream().noneMatch(LineupModel::hasWeights)) {
             notice("No model of this line-up has weights yet, so there are no maps: each column says why.");
         }
         status.set(String.format(Locale.ROOT, "%d image%s × %d models in %.1f s.", o.images().size(),
                 o.images().size() == 1 ? "" : "s", o.models().size(), o.millis() / 1000.0));
-        if (runColormap == colormap.get() && runAlpha == alpha.get()) {
+        if (run.colormap() == colormap.get() && run.alpha() == alpha.get() && run.scale() == scale.get()) {
             drawGeneration.incrementAndGet();
+            outdated.set("");
             result.set(raw);
         } else {
-            redraw();
+            redraw(true);
         }
     }
 
@@ -527,19 +632,26 @@ public final class CamViewModel implements AutoCloseable {
         layerChoices.setAll(layers);
     }
 
-    /** Draws the stored maps again in the current colormap and opacity, off the FX thread; the newest request wins. */
-    private void redraw() {
+    /**
+     * Draws the stored maps again in the current colour scale, colormap and opacity, off the FX thread; the newest
+     * request wins. {@code fresh}: the maps are a new run's, current once they are drawn.
+     */
+    private void redraw(boolean fresh) {
         ComparisonResult r = raw;
         if (r == null) return;
         long generation = drawGeneration.incrementAndGet();
+        Heatmap.Scaling sc = scale.get();
         Colormap cm = colormap.get();
         double a = alpha.get();
         if (drawing.isClosed()) return; // closed while a run was finishing
+        long asOf = changes;
         drawing.submit(() -> {
             if (generation != drawGeneration.get()) return;
-            ComparisonResult out = r.recoloured(cm, a);
+            ComparisonResult out = r.recoloured(sc, cm, a);
             drawing.onFx(() -> {
-                if (generation == drawGeneration.get() && raw == r) result.set(out);
+                if (generation != drawGeneration.get() || raw != r) return;
+                if (fresh && asOf == changes) outdated.set("");
+                result.set(out);
             });
         });
     }
@@ -548,8 +660,7 @@ public final class CamViewModel implements AutoCloseable {
     String targetClassText() {
         Integer t = targetClass.get();
         if (t == null) return TargetClass.TOP1;
-        List<String> names = lineup.get().stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
-        return TargetClass.describe(t, names);
+        return TargetClass.describe(t, classNames());
     }
 
     /** Sets the target class from typed text; a message says what is wrong when it cannot be read. */

@@ -12,10 +12,13 @@ import javafx.scene.paint.Stop;
 import javafx.scene.shape.Rectangle;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.app.ComparisonResult;
-import org.scalinglab.app.ComparisonRunner;
 import org.scalinglab.cam.CamMethods;
+import org.scalinglab.cam.Heatmap;
 
-/** The one colour scale all maps share: low ▮▮▮ high, and what the maps are (method, layer, scaling). */
+/**
+ * The colour scale: low ▮▮▮ high, and what the maps are: method, layer, and which maps share one scale (the models of
+ * an image, each map, or all). The text wraps rather than being cut.
+ */
 final class ColorLegend extends HBox {
     /** Enough gradient stops that jet's kinks fall on one (its break points are not on a coarser grid). */
     private static final int STOPS = 64;
@@ -36,10 +39,17 @@ final class ColorLegend extends HBox {
         low.setMinWidth(USE_PREF_SIZE);
         high.setMinWidth(USE_PREF_SIZE);
         title.setMinWidth(0);
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(low, bar, high, title);
     }
 
-    void show(Colormap colormap, ComparisonResult result) {
+    /**
+     * @param scale    the scale chosen, named while there are no maps yet
+     * @param outdated the maps on screen are not those of the current settings (their cells say so)
+     */
+    void show(Colormap colormap, ComparisonResult result, Heatmap.Scaling scale, boolean outdated) {
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i <= STOPS; i++) {
             double[] c = colormap.color(i / (double) STOPS);
@@ -47,10 +57,10 @@ final class ColorLegend extends HBox {
         }
         bar.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
         if (result == null) {
-            title.setText("one colour scale for every map");
+            title.setText(scale.phrase());
         } else {
-            title.setText(CamMethods.describe(result.method()).title() + " at " + result.layer()
-                    + " · one scale for every map" + (result.scaling().isEmpty() ? "" : " (" + result.scaling() + ")")
+            title.setText((outdated ? "Out of date, until the new maps are there: " : "") + CamMethods.describe(result.method()).title()
+                    + " at " + result.layer() + " · " + result.scaling().phrase()
                     + " · colour covers the square each model sees");
         }
     }

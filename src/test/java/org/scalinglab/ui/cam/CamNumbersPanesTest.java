@@ -116,10 +116,10 @@ class CamNumbersPanesTest {
         // image 0: compound and base look at the same place, width-only elsewhere; image 1 the same
         for (int r = 0; r < 2; r++) {
             List<ComparisonResult.Cell> cells = new ArrayList<>();
-            for (Heatmap h : List.of(spot(2, 2), spot(2, 2), spot(5, 5))) cells.add(new ComparisonResult.Cell(List.of(), 0, h, null, null, ""));
+            for (Heatmap h : List.of(spot(2, 2), spot(2, 2), spot(5, 5))) cells.add(new ComparisonResult.Cell(List.of(), 0, null, h, null, null, ""));
             rows.add(new ComparisonResult.Row("image " + r, new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), cells));
         }
-        return new ComparisonResult(models, rows, "gradcam", "top_activation", "shared min-max");
+        return new ComparisonResult(models, rows, "gradcam", "top_activation", org.scalinglab.cam.Heatmap.Scaling.SHARED);
     }
 
     @Test
@@ -146,7 +146,7 @@ class CamNumbersPanesTest {
         CamGrid grid = new CamGrid(p -> { });
         robot.interact(() -> {
             grid.setExtraColumns(pane.columnsInGrid(r));
-            grid.show(r.models(), r, List.of(), false, 1200);
+            grid.show(r.models(), r, List.of(), false, 1200, "", p -> null);
             pane.addDifferenceColumn(grid, r);
             stage.getScene().setRoot(new StackPane(grid));
         });
