@@ -18,6 +18,8 @@ import org.scalinglab.io.AtomicFiles;
  */
 final class StartupProbe {
     static final String PROPERTY = "scalinglab.startup.report";
+    /** Milliseconds between the first frame and opening the CAM tab, as a user would take (0: at once). */
+    static final String CAM_AFTER = "scalinglab.startup.camAfterMs";
     private static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
     private final Map<String, Long> marks = new LinkedHashMap<>();
 
@@ -50,17 +52,25 @@ final class StartupProbe {
                 if (++frames < 2) return;
                 stop();
                 mark("window_ms");
-                window.camModel().resultProperty().addListener((o, was, result) -> {
-                    if (result != null && !marks.containsKey("cam_grid_ms")) {
-                        mark("cam_grid_ms");
-                        finish();
-                    }
-                });
-                window.tabs.getSelectionModel().select(window.camTab);
-                Path sample = AppHome.find(AppHome.SAMPLE_IMAGES).map(d -> d.resolve("china-temple.jpg")).orElseThrow();
-                window.camModel().addImages(List.of(sample));
+                javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.millis(Long.getLong(CAM_AFTER, 0L)));
+                wait.setOnFinished(e -> openCamTab(window));
+                wait.play();
             }
         }.start();
+    }
+
+    private void openCamTab(MainWindow window) {
+        mark("cam_opened_ms");
+        window.camModel().resultProperty().addListener((o, was, result) -> {
+            if (result != null && !result.rows().isEmpty() && !marks.containsKey("cam_grid_ms")) {
+                mark("cam_grid_ms");
+                finish();
+            }
+        });
+        window.tabs.getSelectionModel().select(window.camTab);
+        Path sample = AppHome.find(AppHome.SAMPLE_IMAGES).map(d -> d.resolve("china-temple.jpg")).orElseThrow();
+        window.camModel().addImages(List.of(sample));
     }
 
     private void finish() {

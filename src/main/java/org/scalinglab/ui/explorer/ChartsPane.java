@@ -13,6 +13,7 @@ import org.scalinglab.export.PaperAccuracyChart;
 import org.scalinglab.export.ScalingComparisonChart;
 import org.scalinglab.ui.ChartBox;
 import org.scalinglab.ui.Fit;
+import org.scalinglab.ui.LazyTab;
 
 /**
  * The lower half of the explorer: the charts and the MBConv block view, one tab each. The two accuracy charts sit side
@@ -52,14 +53,17 @@ final class ChartsPane extends TabPane {
         costTab = new Tab("Cost vs φ", costBox);
         costTab.setId("cost-tab");
         costTab.setTooltip(new Tooltip("Multiply-adds and parameters against φ: the formula, its prediction, B0–B7"));
-        paperTab = new Tab("Paper: accuracy", paperPair);
+        paperTab = new Tab("Paper: accuracy");
+        LazyTab.content(paperTab, () -> paperPair);
         paperTab.setId("paper-tab");
         paperTab.setTooltip(new Tooltip("ImageNet top-1 against parameters and FLOPs (the paper's Table 2)"));
-        scalingTab = new Tab("One dim. vs compound", scalingBox);
+        scalingTab = new Tab("One dim. vs compound");
+        LazyTab.content(scalingTab, () -> scalingBox);
         scalingTab.setId("scaling-tab");
         scalingTab.setTooltip(new Tooltip("Scaling one dimension (width, depth or resolution) against compound scaling "
                 + "(the paper's Tables 3 and 5)"));
-        blockTab = new Tab("MBConv block", new BlockDiagram(vm));
+        blockTab = new Tab("MBConv block");
+        LazyTab.content(blockTab, () -> new BlockDiagram(vm));
         blockTab.setId("block-tab");
         getTabs().addAll(costTab, paperTab, scalingTab, blockTab);
         Fit.tabs(this, 0.7);
