@@ -2,7 +2,6 @@ package org.scalinglab.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.scalinglab.ui.cam.CamFixtures.LINEUP;
-import static org.scalinglab.ui.cam.CamFixtures.offlineStore;
 import static org.scalinglab.ui.cam.CamFixtures.photo;
 import static org.scalinglab.ui.cam.CamFixtures.waitUntil;
 
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.app.Scenario;
 import org.scalinglab.scaling.OfficialModel;
-import org.scalinglab.tf.ModelOptions;
+import org.scalinglab.ui.cam.CamFixtures;
 import org.scalinglab.ui.cam.CamViewModel;
 import org.scalinglab.ui.explorer.ExplorerViewModel;
 import org.scalinglab.ui.method.SearchScenario;
@@ -35,12 +34,8 @@ class ScenarioFilesTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        vm = new CamViewModel(offlineStore(Files.createTempDirectory("cam-store")), ModelOptions.defaults().withCacheDir(cache).withThreads(1, 1));
-        vm.useLineup("Tiny test line-up", LINEUP);
-        window = new MainWindow(new ExplorerViewModel(), vm);
-        stage.setScene(window.createScene(1260, 780));
-        stage.show();
-        window.tabs.getSelectionModel().select(window.camTab);
+        vm = CamFixtures.offlineModel(cache, "Tiny test line-up", LINEUP);
+        window = CamFixtures.showCamTab(stage, vm, 1260, 780);
     }
 
     @AfterEach

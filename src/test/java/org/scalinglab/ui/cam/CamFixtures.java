@@ -62,6 +62,23 @@ public final class CamFixtures {
         return p;
     }
 
+    /** A comparison on this line-up, offline, on one thread, its SavedModels exported into {@code cache}. */
+    public static CamViewModel offlineModel(Path cache, String name, List<LineupModel> lineup) throws java.io.IOException {
+        CamViewModel vm = new CamViewModel(offlineStore(java.nio.file.Files.createTempDirectory("cam-store")),
+                org.scalinglab.tf.ModelOptions.defaults().withCacheDir(cache).withThreads(1, 1));
+        vm.useLineup(name, lineup);
+        return vm;
+    }
+
+    /** The whole window on the stage at this size, showing the CAM tab. */
+    public static org.scalinglab.ui.MainWindow showCamTab(javafx.stage.Stage stage, CamViewModel vm, double width, double height) {
+        org.scalinglab.ui.MainWindow window = new org.scalinglab.ui.MainWindow(new org.scalinglab.ui.explorer.ExplorerViewModel(), vm);
+        stage.setScene(window.createScene(width, height));
+        stage.show();
+        org.scalinglab.ui.WindowDriver.showTab(window, "cam-tab", CamView.class);
+        return window;
+    }
+
     public static ModelStore offlineStore(Path dir) {
         // port 9 (discard) on the loopback: nothing listens, the connection is refused at once
         return new ModelStore(dir.resolve("models"), URI.create("http://127.0.0.1:9/"), OfficialWeights.md5s());

@@ -2,11 +2,9 @@ package org.scalinglab.ui.cam;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.scalinglab.ui.cam.CamFixtures.STUDY_LIKE;
-import static org.scalinglab.ui.cam.CamFixtures.offlineStore;
 import static org.scalinglab.ui.cam.CamFixtures.sample;
 import static org.scalinglab.ui.cam.CamFixtures.waitUntil;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.ui.MainWindow;
 import org.scalinglab.ui.WindowDriver;
-import org.scalinglab.ui.explorer.ExplorerViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,11 +44,8 @@ class CamLayoutTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        vm = new CamViewModel(offlineStore(Files.createTempDirectory("cam-store")), ModelOptions.defaults().withCacheDir(cache).withThreads(1, 1));
-        vm.useLineup("Two tiny networks that know the study's ten classes", STUDY_LIKE);
-        window = new MainWindow(new ExplorerViewModel(), vm);
-        stage.setScene(window.createScene(1280, 720));
-        stage.show();
+        vm = CamFixtures.offlineModel(cache, "Two tiny networks that know the study's ten classes", STUDY_LIKE);
+        window = CamFixtures.showCamTab(stage, vm, 1280, 720);
         cam = WindowDriver.showTab(window, "cam-tab", CamView.class);
     }
 

@@ -2,11 +2,9 @@ package org.scalinglab.ui.cam;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.scalinglab.ui.cam.CamFixtures.LINEUP;
-import static org.scalinglab.ui.cam.CamFixtures.offlineStore;
 import static org.scalinglab.ui.cam.CamFixtures.waitUntil;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalinglab.tf.ModelOptions;
-import org.scalinglab.ui.MainWindow;
 import org.scalinglab.ui.WindowDriver;
-import org.scalinglab.ui.explorer.ExplorerViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,12 +36,8 @@ class CamMeaningTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        vm = new CamViewModel(offlineStore(Files.createTempDirectory("cam-store")), ModelOptions.defaults().withCacheDir(cache).withThreads(1, 1));
-        vm.useLineup("Tiny test line-up", LINEUP);
-        MainWindow window = new MainWindow(new ExplorerViewModel(), vm);
-        stage.setScene(window.createScene(1260, 780));
-        stage.show();
-        cam = WindowDriver.showTab(window, "cam-tab", CamView.class);
+        vm = CamFixtures.offlineModel(cache, "Tiny test line-up", LINEUP);
+        cam = WindowDriver.showTab(CamFixtures.showCamTab(stage, vm, 1260, 780), "cam-tab", CamView.class);
     }
 
     @AfterEach

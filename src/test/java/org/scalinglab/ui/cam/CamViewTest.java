@@ -24,14 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.app.ComparisonResult;
-import org.scalinglab.app.LineupModel;
-import org.scalinglab.scaling.OfficialModel;
-import org.scalinglab.tf.KerasWeights;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.tf.TfRuntime;
-import org.scalinglab.ui.MainWindow;
 import org.scalinglab.ui.WindowDriver;
-import org.scalinglab.ui.explorer.ExplorerViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -51,12 +46,8 @@ class CamViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        vm = new CamViewModel(offlineStore(Files.createTempDirectory("cam-store")), ModelOptions.defaults().withCacheDir(cache).withThreads(1, 1));
-        vm.useLineup("Tiny test line-up", LINEUP);
-        MainWindow window = new MainWindow(new ExplorerViewModel(), vm);
-        stage.setScene(window.createScene(1260, 780));
-        stage.show();
-        cam = WindowDriver.showTab(window, "cam-tab", CamView.class);
+        vm = CamFixtures.offlineModel(cache, "Tiny test line-up", LINEUP);
+        cam = WindowDriver.showTab(CamFixtures.showCamTab(stage, vm, 1260, 780), "cam-tab", CamView.class);
     }
 
     @AfterEach
