@@ -3,7 +3,8 @@
 # split, one recipe; then the base again with another seed (the seed spread). Long (hours): it runs in the
 # background, every model checkpoints after each epoch, and running this script again resumes where it stopped.
 #
-#   src/study/study-v2.sh start [STUDY_DIR] [DATA]   start or resume in the background (no-op while running)
+#   src/study/study-v2.sh start [STUDY_DIR] [DATA]   start or resume in the background (no-op while running);
+#       STUDY_DIR defaults to ~/.scaling-lab/study-v2, DATA to the Imagenette that `./scaling-lab datasets --download` fetches
 #   src/study/study-v2.sh status [STUDY_DIR]         running or not, and the last progress lines
 #   src/study/study-v2.sh stop [STUDY_DIR]           stop cleanly (the last finished epoch is kept)
 #
@@ -13,8 +14,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 cmd="${1:-status}"
-dir="${2:-/work/study-v2}"
-data="${3:-/work/shared/data/imagenette}"
+dir="${2:-$HOME/.scaling-lab/study-v2}"
+data="${3:-$HOME/.scaling-lab/datasets/imagenette2-160}"   # where `datasets --download` unpacks it
 epochs=30
 recipe=(--epochs "$epochs" --batch 32 --lr 0.05 --warmup 1 --clip-norm 5)
 pidfile="$dir/run.pid"

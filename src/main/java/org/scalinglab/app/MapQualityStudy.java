@@ -45,7 +45,10 @@ public final class MapQualityStudy {
     static final String SETTINGS = "settings.json";
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
-    /** What defines a run: a rerun on the same folder must have the same. */
+    /**
+     * What defines a run: a rerun on the same folder must have the same. {@code data} is the image folder's name, not
+     * its path, so a result (the bundled one) resumes on another machine; the images themselves are named in the records.
+     */
     public record Settings(String data, List<String> classes, List<String> models, String method, String layer, int perClass,
                            int steps, long seed) {
     }

@@ -65,7 +65,7 @@ final class MapQualityCommand implements Callable<Integer> {
         List<String> classes = ScalingStudy.read(study.resolve("report.json")).classes();
         ImageFolder folder = ImageFolder.forEvaluation(data);
         ModelOptions options = cacheDir == null ? ModelOptions.defaults() : ModelOptions.defaults().withCacheDir(cacheDir);
-        MapQualityStudy.Settings settings = new MapQualityStudy.Settings(folder.root().toAbsolutePath().normalize().toString(), classes,
+        MapQualityStudy.Settings settings = new MapQualityStudy.Settings(folder.root().toAbsolutePath().normalize().getFileName().toString(), classes,
                 lineup.stream().map(LineupModel::label).toList(), method, layer, perClass, steps, seed);
         ProgressBar bar = new ProgressBar(err, "maps");
         MapQualityStudy.Report report;
