@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalinglab.tf.ModelStore;
 
 /** Imagenette on request, against a small archive of the same layout served from this machine (no network in tests). */
-class ImagenetteTest {
+public class ImagenetteTest {
 
-    static byte[] archive(List<String> files) throws IOException {
+    /** A .tgz holding these files, each a few bytes. */
+    public static byte[] archive(List<String> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             for (String f : files) {
@@ -43,11 +44,11 @@ class ImagenetteTest {
         return bytes.toByteArray();
     }
 
-    static String md5(byte[] b) throws Exception {
+    public static String md5(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
 
-    static final List<String> LAYOUT = List.of("imagenette2-160/train/n01440764/a.JPEG", "imagenette2-160/train/n02102040/b.JPEG",
+    public static final List<String> LAYOUT = List.of("imagenette2-160/train/n01440764/a.JPEG", "imagenette2-160/train/n02102040/b.JPEG",
             "imagenette2-160/val/n01440764/c.JPEG", "imagenette2-160/val/n02102040/d.JPEG");
 
     @Test

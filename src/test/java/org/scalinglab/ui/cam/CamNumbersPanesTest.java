@@ -5,15 +5,12 @@ import static org.scalinglab.ui.cam.CamFixtures.waitUntil;
 
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,9 +22,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +33,7 @@ import org.scalinglab.cam.DivergingColors;
 import org.scalinglab.cam.Heatmap;
 import org.scalinglab.tf.ModelStore;
 import org.scalinglab.train.Imagenette;
+import org.scalinglab.train.ImagenetteTest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -192,28 +187,10 @@ class CamNumbersPanesTest {
         assertTrue(problems.get(0).contains("sub-folder per class"), problems.get(0));
     }
 
-    static byte[] archive(List<String> files) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            for (String f : files) {
-                byte[] content = ("pixels of " + f).getBytes();
-                TarArchiveEntry e = new TarArchiveEntry(f);
-                e.setSize(content.length);
-                tar.putArchiveEntry(e);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    static final List<String> LAYOUT = List.of("imagenette2-160/train/n01440764/a.JPEG", "imagenette2-160/train/n02102040/b.JPEG",
-            "imagenette2-160/val/n01440764/c.JPEG", "imagenette2-160/val/n02102040/d.JPEG");
-
     @Test
     void imagenetteDownloadsWithProgressAndOpensTheFolder(FxRobot robot) throws Exception {
-        byte[] tgz = archive(LAYOUT);
-        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(tgz));
+        byte[] tgz = ImagenetteTest.archive(ImagenetteTest.LAYOUT);
+        String md5 = ImagenetteTest.md5(tgz);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             ex.sendResponseHeaders(200, tgz.length);
@@ -242,8 +219,8 @@ class CamNumbersPanesTest {
 
     @Test
     void offlineItSaysSoAndALocalCopyIsImported(FxRobot robot) throws Exception {
-        byte[] tgz = archive(LAYOUT);
-        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(tgz));
+        byte[] tgz = ImagenetteTest.archive(ImagenetteTest.LAYOUT);
+        String md5 = ImagenetteTest.md5(tgz);
         // port 9 on the loopback: nothing listens, the connection is refused at once
         Imagenette imagenette = new Imagenette(new ModelStore(dir.resolve("datasets"), URI.create("http://127.0.0.1:9/"), Map.of(Imagenette.FILE, md5)));
         List<Path> opened = new ArrayList<>();
@@ -259,7 +236,7 @@ class CamNumbersPanesTest {
         waitUntil(() -> !opened.isEmpty());
         assertTrue(Files.isDirectory(opened.get(0).resolve("val/n02102040")));
 
-        Path wrong = Files.write(dir.resolve("other.tgz"), archive(List.of("x/y.JPEG")));
+        Path wrong = Files.write(dir.resolve("other.tgz"), ImagenetteTest.archive(List.of("x/y.JPEG")));
         Imagenette fresh = new Imagenette(new ModelStore(dir.resolve("fresh"), URI.create("http://127.0.0.1:9/"), Map.of(Imagenette.FILE, md5)));
         ImagenetteDialog second = new ImagenetteDialog(fresh, opened::add);
         showInStage(robot, second);
