@@ -33,6 +33,7 @@ import org.scalinglab.tf.Signatures;
 public final class ComparisonRunner implements AutoCloseable {
     /** Overlays are drawn on the original scaled to at most this many pixels per side. */
     static final int DISPLAY_SIDE = 480;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ComparisonRunner.class);
 
     /**
      * @param targetClass null for each model's own top-1
@@ -95,7 +96,9 @@ public final class ComparisonRunner implements AutoCloseable {
                 if (cancelled.getAsBoolean()) throw new CancellationException("comparison cancelled");
                 LineupModel lm = lineup.get(m);
                 progress.update(done, total, lm.label() + " on " + image.name());
+                long t0 = System.nanoTime();
                 row.add(cell(m, lm, image, s));
+                LOG.debug("{} on {}: {} ms", lm.label(), image.name(), (System.nanoTime() - t0) / 1_000_000);
                 done++;
             }
             partials.add(row);
@@ -119,6 +122,29 @@ public final class ComparisonRunner implements AutoCloseable {
         }
         // scaled and drawn in one place, so a redraw in another scale or colormap gives exactly what a run gives
         return new ComparisonResult(lineup, rows, s.method(), s.layer(), s.scale()).recoloured(s.scale(), s.colormap(), s.alpha());
+    }
+
+    private final java.util.Set<String> warm = new java.util.HashSet<>();
+
+    /**
+     * Loads every model and runs its CAM at the layer once on a blank image, so that the first photo runs at full speed
+     * (TensorFlow loads a signature and plans its graph on the first run). A model that fails here is left for
+     * {@link #run} to report.
+     */
+    public void warmUp(Settings s, BooleanSupplier cancelled) {
+        for (int m = 0; m < lineup.size(); m++) {
+            if (cancelled.getAsBoolean()) return;
+            LineupModel lm = lineup.get(m);
+            if (!lm.hasWeights() || !lm.spec().camLayers().contains(s.layer()) || !warm.add(m + "@" + s.layer())) continue;
+            long t0 = System.nanoTime();
+            try {
+                int r = lm.spec().resolution();
+                loaded.computeIfAbsent(m, i -> lm.load(options)).camData(new float[r][r][3], s.layer(), EfficientNetModel.TOP1);
+            } catch (RuntimeException e) {
+                LOG.debug("{} did not warm up: {}", lm.label(), e.toString());
+            }
+            LOG.debug("{} warmed up in {} ms", lm.label(), (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     /**

@@ -108,7 +108,9 @@ public final class ComparisonSession implements AutoCloseable {
         progress.update(-1, -1, "Loading the models…");
         List<LineupModel> models;
         try {
+            long t0 = System.nanoTime();
             models = lineup(r);
+            org.slf4j.LoggerFactory.getLogger(ComparisonSession.class).debug("line-up read in {} ms", (System.nanoTime() - t0) / 1_000_000);
         } catch (IllegalArgumentException e) {
             // no study here yet, an unreadable report: a state to explain, not a crash
             return new Outcome(List.of(), r.images(), null, List.of(sentence(Messages.firstLine(e.getMessage()))), false, 0);
@@ -141,7 +143,12 @@ public final class ComparisonSession implements AutoCloseable {
         }
         decoded.keySet().retainAll(valid);
         if (!r.mustRun() && valid.equals(r.shown())) return new Outcome(models, valid, null, problems, true, 0);
-        if (valid.isEmpty()) return new Outcome(models, valid, null, problems, false, 0);
+        if (valid.isEmpty()) {
+            // nothing to explain yet: the models get ready, so the first photo is quick
+            progress.update(-1, -1, "Getting the models ready…");
+            runner.warmUp(r.settings(), cancelled);
+            return new Outcome(models, valid, null, problems, false, 0);
+        }
         RunEstimate estimate = null;
         if (slow(r.settings(), models)) {
             progress.update(-1, -1, "Measuring how long " + CamMethods.describe(r.settings().method()).title() + " will take…");

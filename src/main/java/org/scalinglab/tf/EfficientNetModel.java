@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.arch.WeightLayout;
 import org.tensorflow.proto.ConfigProto;
@@ -45,6 +46,7 @@ public final class EfficientNetModel implements AutoCloseable {
     private ZooModel<Map<String, FloatTensor>, Map<String, FloatTensor>> serving;
     private Predictor<Map<String, FloatTensor>, Map<String, FloatTensor>> servingPredictor;
     private String camLayer;
+    private boolean closed;
     private ZooModel<Map<String, FloatTensor>, Map<String, FloatTensor>> cam;
     private Predictor<Map<String, FloatTensor>, Map<String, FloatTensor>> camPredictor;
 
@@ -55,23 +57,19 @@ public final class EfficientNetModel implements AutoCloseable {
     }
 
     /**
-     * Builds (or finds in the cache) the SavedModel of this network and loads it.
+     * Builds (or finds in the cache) the SavedModel of this network; each signature loads on first use.
      *
      * @throws IllegalArgumentException when the weights do not fit the spec (names the layers)
      */
     public static EfficientNetModel load(NetworkSpec spec, KerasWeights weights, ModelOptions options) {
         weights.checkAgainst(WeightLayout.of(spec, true));
         TfRuntime.ensureLoaded();
+        long t0 = System.nanoTime();
         boolean rescale = options.imagenetFix() && weights.imagenetStatistics();
         Path dir = SavedModelCache.getOrExport(spec, weights, rescale, options.cacheDir());
         EfficientNetModel model = new EfficientNetModel(spec, dir, options);
-        try {
-            model.serving = model.open(Signatures.SERVING);
-            model.servingPredictor = model.serving.newPredictor();
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        LoggerFactory.getLogger(EfficientNetModel.class).debug("SavedModel {} found or exported in {} ms", dir.getFileName(),
+                (System.nanoTime() - t0) / 1_000_000);
         return model;
     }
 
@@ -139,6 +137,7 @@ public final class EfficientNetModel implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeCam();
         if (servingPredictor != null) servingPredictor.close();
         if (serving != null) serving.close();
@@ -146,13 +145,18 @@ public final class EfficientNetModel implements AutoCloseable {
         serving = null;
     }
 
+    /** The serving signature, loaded on first use: a CAM needs only its own signature, which predicts too. */
     private Predictor<Map<String, FloatTensor>, Map<String, FloatTensor>> servingPredictor() {
-        if (servingPredictor == null) throw new IllegalStateException("the model is closed");
+        if (closed) throw new IllegalStateException("the model is closed");
+        if (servingPredictor == null) {
+            serving = open(Signatures.SERVING);
+            servingPredictor = serving.newPredictor();
+        }
         return servingPredictor;
     }
 
     private Predictor<Map<String, FloatTensor>, Map<String, FloatTensor>> camPredictor(String layer) {
-        servingPredictor();
+        if (closed) throw new IllegalStateException("the model is closed");
         if (!layer.equals(camLayer)) {
             closeCam();
             cam = open(Signatures.gradcam(layer));
@@ -183,12 +187,13 @@ public final class EfficientNetModel implements AutoCloseable {
         }
     }
 
-    /** DJL's default session config (GPU visibility, soft placement) plus our threads; GPU memory grows on demand. */
+    /** DJL's default session config (GPU visibility, soft placement) plus our threads and Grappler choice; GPU memory grows on demand. */
     static ConfigProto sessionConfig(ModelOptions options) {
         ConfigProto.Builder config = JavacppUtils.getSessionConfig().toBuilder();
         if (options.intraOpThreads() > 0) config.setIntraOpParallelismThreads(options.intraOpThreads());
         if (options.interOpThreads() > 0) config.setInterOpParallelismThreads(options.interOpThreads());
         config.getGpuOptionsBuilder().setAllowGrowth(true);
+        if (!options.graphRewrites()) config.getGraphOptionsBuilder().getRewriteOptionsBuilder().setDisableMetaOptimizer(true);
         return config.build();
     }
 

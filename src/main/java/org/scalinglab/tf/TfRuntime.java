@@ -23,6 +23,8 @@ import ai.djl.engine.Engine;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
@@ -77,14 +79,43 @@ public final class TfRuntime {
     /**
      * DJL must load the natives before any org.tensorflow class is used. Before that, sets the process environment
      * TensorFlow reads when it initialises: TF_ENABLE_ONEDNN_OPTS from the profile (whatever the user's environment
-     * holds) and TF_CPP_MIN_LOG_LEVEL=1 (warnings and errors stay) unless the user set it.
+     * holds) and TF_CPP_MIN_LOG_LEVEL=1 (warnings and errors stay) unless the user set it; and where the natives are.
      */
     public static synchronized void ensureLoaded() {
         if (loaded) return;
+        useNativesBesideTheApp();
         setenv("TF_ENABLE_ONEDNN_OPTS", profile().oneDnn() ? "1" : "0", true);
         if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) setenv("TF_CPP_MIN_LOG_LEVEL", "1", false);
+        long t0 = System.nanoTime();
         Engine.getEngine("TensorFlow");
         loaded = true;
+        LoggerFactory.getLogger(TfRuntime.class).debug("TensorFlow loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The build and the installers put TensorFlow's natives in natives/native/lib beside the app's jar (or classes
+     * folder). Told where they are, DJL loads them in place; found on the class path instead, it would first copy all
+     * 600 MB of them into ~/.djl.ai, and a folder on the class path keeps the JVM from sharing class data (AppCDS).
+     * An explicit TENSORFLOW_LIBRARY_PATH (variable or property) wins.
+     */
+    static void useNativesBesideTheApp() {
+        if (ai.djl.util.Utils.getEnvOrSystemProperty(LIBRARY_PATH) != null) return;
+        Path dir = nativesBeside(TfRuntime.class.getProtectionDomain().getCodeSource());
+        if (dir != null) System.setProperty(LIBRARY_PATH, dir.toString());
+    }
+
+    static final String LIBRARY_PATH = "TENSORFLOW_LIBRARY_PATH";
+
+    /** natives/native/lib beside the jar or classes folder the code came from, when it holds TensorFlow's natives. */
+    static Path nativesBeside(java.security.CodeSource source) {
+        if (source == null || source.getLocation() == null) return null;
+        try {
+            Path parent = Path.of(source.getLocation().toURI()).getParent();
+            Path lib = parent == null ? null : parent.resolve("natives/native/lib");
+            return lib != null && Files.isRegularFile(lib.resolve("tensorflow.properties")) ? lib : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
     }
 
     private static void setenv(String name, String value, boolean overwrite) {
@@ -139,6 +170,15 @@ public final class TfRuntime {
     /** One line for --version, predict --json and the window: "TensorFlow 2.16.1, CPU, oneDNN off (inference profile)". */
     public static String describe() {
         ensureLoaded();
+        long t0 = System.nanoTime();
+        try {
+            return describeLoaded();
+        } finally {
+            LoggerFactory.getLogger(TfRuntime.class).debug("device and oneDNN probed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private static String describeLoaded() {
         return "TensorFlow " + TensorFlow.version() + ", " + device() + ", oneDNN " + (oneDnnActive() ? "on" : "off")
                 + " (" + profile().id() + " profile)";
     }

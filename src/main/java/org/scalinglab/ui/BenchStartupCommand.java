@@ -28,19 +28,31 @@ public final class BenchStartupCommand implements Callable<Integer> {
             + "first frame, as a user would (the window loads TensorFlow and the models meanwhile); default at once") long camAfter;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    /** This JVM's options (a class data archive, memory), so each start is measured as this one was launched. */
+    private static List<String> jvmOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> !o.startsWith("-XX:ArchiveClassesAtExit") && !o.startsWith("-D" + StartupProbe.PROPERTY)
+                        && !o.startsWith("-D" + StartupProbe.CAM_AFTER)).toList();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || runs > 50) throw new IllegalArgumentException("--runs must be between 1 and 50, got " + runs);
         PrintWriter out = spec.commandLine().getOut();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<long[]> results = new ArrayList<>();
+        out.println(jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile"))
+                ? "with the class data archive (AppCDS) this JVM uses" : "without a class data archive (./scaling-lab makes and uses one)");
         out.printf(Locale.ROOT, "%-4s %s%n", "run", String.join("  ", MARKS));
         for (int r = 0; r < runs; r++) {
             Path report = Files.createTempFile("startup-", ".json");
             try {
                 Files.delete(report);
-                Process p = new ProcessBuilder(java, "-D" + StartupProbe.PROPERTY + "=" + report, "-D" + StartupProbe.CAM_AFTER + "=" + camAfter, "-cp", System.getProperty("java.class.path"),
-                        "org.scalinglab.Main").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                List<String> command = new ArrayList<>(List.of(java));
+                command.addAll(jvmOptions());
+                command.addAll(List.of("-D" + StartupProbe.PROPERTY + "=" + report, "-D" + StartupProbe.CAM_AFTER + "=" + camAfter,
+                        "-cp", System.getProperty("java.class.path"), "org.scalinglab.Main"));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (!p.waitFor(5, TimeUnit.MINUTES)) {
                     p.destroyForcibly();
                     throw new IllegalStateException("the app did not show its first CAM grid within 5 minutes");

@@ -1,9 +1,7 @@
 package org.scalinglab.ui;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.scalinglab.app.UserSettings;
 
 /**
@@ -34,11 +32,9 @@ public final class DesktopApp extends Application {
         state.apply(stage, bounds);
         stage.show();
         window.explorer.controls.phi.slider().requestFocus();
-        // TensorFlow and the comparison's models load in the background once the window is up, so the CAM tab is
-        // ready when a lecture gets to it
-        PauseTransition later = new PauseTransition(Duration.seconds(1.5));
-        later.setOnFinished(e -> window.camModel().activate());
-        later.play();
+        // the comparison's models load and run in the background once the window is up, so the CAM tab is ready when
+        // a lecture gets to it
+        javafx.application.Platform.runLater(() -> window.camModel().activate());
         if (probe != null) probe.follow(stage, window);
     }
 

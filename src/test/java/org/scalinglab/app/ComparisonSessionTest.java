@@ -94,4 +94,32 @@ class ComparisonSessionTest {
             assertEquals(Map.of(images.get(0), 1, images.get(1), 1, images.get(2), 1), decodes, "another method decodes nothing again");
         }
     }
+
+    /** Before the first photo, the models with weights load and run once, so the first photo is quick; a cancel stops it. */
+    @Test
+    void withoutImagesTheModelsGetReady() throws Exception {
+        NetworkSpec spec = new NetworkSpec("tiny", 0.25, 0.25, 48, 0.1, 4);
+        List<LineupModel> lineup = List.of(new LineupModel("A", spec, List.of("a", "b", "c", "d"), KerasWeights.random(spec, 1), null),
+                LineupModel.missing("B", spec.withResolution(64), "not trained yet"));
+        Path cache = dir.resolve("cache");
+        List<String> messages = new ArrayList<>();
+        ModelStore store = new ModelStore(dir, URI.create("http://127.0.0.1:9/"), Map.of());
+        try (ComparisonSession s = new ComparisonSession(store, ModelOptions.defaults().withCacheDir(cache))) {
+            ComparisonSession.Outcome o = s.run(new ComparisonSession.Request("given", lineup, List.of(), Map.of(), List.of(), true,
+                    ComparisonRunner.Settings.defaults()), (d, t, m) -> messages.add(m), () -> true);
+            assertNull(o.result());
+            assertFalse(Files.exists(cache), "cancelled before the first model: nothing loaded");
+        }
+        try (ComparisonSession s = new ComparisonSession(store, ModelOptions.defaults().withCacheDir(cache))) {
+            ComparisonSession.Outcome o = s.run(new ComparisonSession.Request("given", lineup, List.of(), Map.of(), List.of(), true,
+                    ComparisonRunner.Settings.defaults()), (d, t, m) -> messages.add(m), () -> false);
+            assertNull(o.result());
+            assertTrue(o.problems().isEmpty(), String.valueOf(o.problems()));
+            assertEquals(2, o.models().size());
+            assertTrue(messages.contains("Getting the models ready…"), String.valueOf(messages));
+            try (var exported = Files.list(cache)) {
+                assertEquals(1, exported.count(), "model A exported and loaded; B has no weights");
+            }
+        }
+    }
 }

@@ -145,6 +145,28 @@ class EfficientNetModelTest {
         EfficientNetModel m = EfficientNetModel.load(SPEC, WEIGHTS, ModelOptions.defaults().withCacheDir(cache));
         m.close();
         assertThrows(IllegalStateException.class, () -> m.logits(new float[][][][] {TinyNetworks.image(40, 40, 1)}));
+        assertThrows(IllegalStateException.class, () -> m.camData(TinyNetworks.image(40, 40, 1), "top_activation", 1));
         m.close(); // twice is fine
+    }
+
+    @Test
+    void withoutGraphRewritesTheNumbersAreTheSame() {
+        ModelOptions plain = ModelOptions.defaults().withCacheDir(cache).withGraphRewrites(false);
+        assertTrue(EfficientNetModel.sessionConfig(plain).getGraphOptions().getRewriteOptions().getDisableMetaOptimizer());
+        assertTrue(!EfficientNetModel.sessionConfig(plain.withGraphRewrites(true)).getGraphOptions().getRewriteOptions().getDisableMetaOptimizer());
+        float[][][] img = TinyNetworks.image(56, 48, 4);
+        try (EfficientNetModel m = EfficientNetModel.load(SPEC, WEIGHTS, plain)) {
+            double[] ref = new ReferenceEfficientNet(SPEC, WEIGHTS, false, false).run(img).logits;
+            assertTrue(TinyNetworks.relativeError(m.logits(new float[][][][] {img})[0], ref) < GraphParityTest.TOLERANCE);
+            CamData without = m.camData(img, "block4b_add", 2);
+            CamData with = TINY.model.camData(img, "block4b_add", 2);
+            for (int y = 0; y < with.gradients().length; y++) {
+                for (int x = 0; x < with.gradients()[0].length; x++) {
+                    for (int c = 0; c < with.gradients()[0][0].length; c++) {
+                        assertEquals(with.gradients()[y][x][c], without.gradients()[y][x][c], 1e-5 + 1e-4 * Math.abs(with.gradients()[y][x][c]));
+                    }
+                }
+            }
+        }
     }
 }

@@ -134,7 +134,8 @@ public final class CamViewModel implements AutoCloseable {
     private final ComparisonSession session;
 
     public CamViewModel() {
-        this(ModelStore.standard(), ModelOptions.defaults());
+        // a lecture explains a photo or two at a time: the first map matters more than the thousandth
+        this(ModelStore.standard(), ModelOptions.defaults().withGraphRewrites(false));
     }
 
     public CamViewModel(ModelStore store, ModelOptions options) {
@@ -238,7 +239,8 @@ public final class CamViewModel implements AutoCloseable {
         if (activated) return;
         activated = true;
         device.set("detecting…");
-        worker.submit(() -> {
+        // loads TensorFlow while the worker reads the line-up's weights (Java, the other core)
+        Thread detect = new Thread(() -> {
             String d;
             try {
                 d = TfRuntime.describe();
@@ -247,7 +249,9 @@ public final class CamViewModel implements AutoCloseable {
             }
             String shown = d;
             worker.onFx(() -> device.set(shown));
-        });
+        }, "tensorflow-device");
+        detect.setDaemon(true);
+        detect.start();
         submit(wanted, true);
     }
 
