@@ -40,6 +40,11 @@ public final class StudyChart {
     }
 
     public static JFreeChart chart(ScalingStudy.Report report) {
+        return chart(report, 1);
+    }
+
+    /** @param scale font scale (presenter mode draws larger) */
+    public static JFreeChart chart(ScalingStudy.Report report, double scale) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<ScalingStudy.Entry> models = report.models();
         for (ScalingStudy.Entry e : models) data.addValue(e.trained() ? (Double) (100 * e.top1()) : null, SERIES, category(e));
@@ -69,10 +74,10 @@ public final class StudyChart {
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "Scaling study at φ = %s: α=%s, β=%s, γ=%s",
                 ReportText.number(report.phi()), ReportText.number(report.alpha()), ReportText.number(report.beta()),
                 ReportText.number(report.gamma())), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        ChartStyle.apply(chart, 1); // the theme resets the renderer's fonts: set the item labels' after it
-        bars.setDefaultItemLabelFont(ChartStyle.font(Font.BOLD, 12, 1));
+        ChartStyle.apply(chart, scale); // the theme resets the renderer's fonts: set the item labels' after it
+        bars.setDefaultItemLabelFont(ChartStyle.font(Font.BOLD, 12, scale));
         bars.setDefaultItemLabelPaint(Color.DARK_GRAY);
-        ChartStyle.setNote(chart, note(report), 1);
+        ChartStyle.setNote(chart, note(report), scale);
         return chart;
     }
 

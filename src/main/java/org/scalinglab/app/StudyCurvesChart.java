@@ -20,6 +20,11 @@ public final class StudyCurvesChart {
     }
 
     public static JFreeChart chart(ScalingStudy.Report report) {
+        return chart(report, 1);
+    }
+
+    /** @param scale font scale (presenter mode draws larger) */
+    public static JFreeChart chart(ScalingStudy.Report report, double scale) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         int s = 0;
@@ -41,13 +46,14 @@ public final class StudyCurvesChart {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart("The study's training: validation top-1 after each epoch", new Font(Font.SANS_SERIF, Font.BOLD, 14),
                 plot, true);
-        ChartStyle.apply(chart, 1);
+        ChartStyle.apply(chart, scale);
         for (int i = 0; i < s; i++) {
             renderer.setSeriesPaint(i, StudyChart.COLOURS.getOrDefault(report.models().get(i).kind(), Color.DARK_GRAY));
             renderer.setSeriesStroke(i, new BasicStroke(report.models().get(i).kind().equals("compound") ? 3f : 1.8f));
         }
-        ChartStyle.setNote(chart, String.format(Locale.ROOT, "%d classes; chance %.0f %%; every model trained with the same recipe",
-                report.classes().size(), 100.0 / Math.max(1, report.classes().size())), 1);
+        ChartStyle.setNote(chart, epochs == 0 ? "this report keeps no per-epoch history (made before reports kept one)"
+                : String.format(Locale.ROOT, "%d classes; chance %.0f %%; every model trained with the same recipe",
+                report.classes().size(), 100.0 / Math.max(1, report.classes().size())), scale);
         return chart;
     }
 }

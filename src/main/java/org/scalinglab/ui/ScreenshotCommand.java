@@ -16,8 +16,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write") Path out;
     @Option(names = "--view", defaultValue = "explorer",
             description = "explorer, cost, paper, scaling, block, cam, reward (the search reward), grid (Step 1), sweep "
-                    + "(Step 2), train (the Train tab), cam-numbers, cam-agreement, cam-difference (the CAM tab's numbers, agreement, and "
-                    + "difference column) or cam-folder (with --images DIR: that folder by class, three photos explained for their true "
+                    + "(Step 2), train (the Train tab), cam-numbers, cam-agreement, cam-difference, cam-study (the CAM tab's numbers, agreement, "
+                    + "difference column and study) or cam-folder (with --images DIR: that folder by class, three photos explained for their true "
                     + "class) (default ${DEFAULT-VALUE})") String view;
     @Option(names = "--size", defaultValue = "1600x1000", description = "window size WIDTHxHEIGHT (default ${DEFAULT-VALUE})") String size;
     @Option(names = "--presenter", description = "presenter mode (large fonts)") boolean presenter;

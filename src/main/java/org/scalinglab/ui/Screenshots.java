@@ -38,7 +38,7 @@ public final class Screenshots {
      * tab with its defaults, no training running, or with a data folder a real run in progress.
      */
     public static final List<String> VIEWS = List.of("explorer", "cost", "paper", "scaling", "block", "cam", "reward", "grid",
-            "sweep", "train", "cam-numbers", "cam-agreement", "cam-difference", "cam-folder");
+            "sweep", "train", "cam-numbers", "cam-agreement", "cam-difference", "cam-folder", "cam-study");
 
     /**
      * @param view      one of {@link #VIEWS}
@@ -297,7 +297,7 @@ public final class Screenshots {
         if (r.stage() != 0) w.explorer.showStage(r.stage());
         vm.selectedBlockProperty().set(r.block() - 1);
         switch (r.view()) {
-            case "cam", "cam-numbers", "cam-agreement", "cam-difference", "cam-folder" -> arrangeCam(w, r);
+            case "cam", "cam-numbers", "cam-agreement", "cam-difference", "cam-folder", "cam-study" -> arrangeCam(w, r);
             case "paper", "scaling", "cost" -> w.explorer.showChart(r.view());
             case "block" -> {
                 if (r.stage() == 0) w.explorer.showStage(4);
@@ -336,6 +336,7 @@ public final class Screenshots {
         switch (r.view()) {
             case "cam-numbers" -> w.cam().showTab("cam-numbers-tab");
             case "cam-agreement" -> w.cam().showTab("cam-agreement-tab");
+            case "cam-study" -> w.cam().showTab("cam-study-tab");
             case "cam-difference" -> {
                 w.cam().agreement().minusIndexProperty().set(2); // the width-only model
                 w.cam().agreement().differenceInGridProperty().set(true);

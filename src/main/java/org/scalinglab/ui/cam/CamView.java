@@ -138,6 +138,7 @@ public final class CamView extends BorderPane {
         tabs.add("Numbers behind the maps", "cam-numbers-tab", numbers);
         agreement = new AgreementPane(vm.resultProperty(), () -> tabs.show("cam-maps-tab"));
         tabs.add("Agreement", "cam-agreement-tab", agreement);
+        org.scalinglab.ui.LazyTab.content(tabs.add("Study", "cam-study-tab", null), () -> StudyPane.bundled(presenter, vm::showProblem));
         agreement.differenceInGridProperty().addListener(o -> refresh());
         agreement.minusIndexProperty().addListener(o -> refresh());
         setCenter(tabs);
@@ -641,7 +642,7 @@ public final class CamView extends BorderPane {
         folders.open(root);
     }
 
-    /** Brings one of the middle's tabs to the front: "cam-maps-tab", "cam-numbers-tab" or "cam-agreement-tab". */
+    /** Brings one of the middle's tabs to the front: "cam-maps-tab", "cam-numbers-tab", "cam-agreement-tab" or "cam-study-tab". */
     public void showTab(String id) {
         tabs.show(id);
     }
