@@ -120,8 +120,14 @@ public final class CamView extends BorderPane {
         notes.getStyleClass().add("explain");
         notes.setWrapText(true);
         notes.setMinHeight(Region.USE_PREF_SIZE);
-        notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
+        // on a short window (1280×720 in presenter mode) the notes give their lines to the first row of maps and
+        // move into the method's tooltip
+        javafx.beans.binding.BooleanBinding roomy = heightProperty().greaterThanOrEqualTo(
+                javafx.beans.binding.Bindings.when(presenter).then(NOTES_MIN_HEIGHT * 1.5).otherwise(NOTES_MIN_HEIGHT));
+        notes.visibleProperty().bind(notes.textProperty().isNotEmpty().and(roomy));
         notes.managedProperty().bind(notes.visibleProperty());
+        notes.visibleProperty().addListener(o -> updateMethodTip());
+        notes.textProperty().addListener(o -> updateMethodTip());
         VBox top = new VBox(6, modelRow(), knownClasses(), camRow(), notes, confirmBar(), message);
         top.getStyleClass().add("cam-controls");
         setTop(top);
@@ -232,6 +238,17 @@ public final class CamView extends BorderPane {
         sideToggle.setText(shown ? "◀" : "▶");
         sideToggle.setTooltip(new Tooltip(shown ? "Hide the photos panel: more room for the maps"
                 : "Show the photos panel (drop zone, Open…, Paste, sample images)"));
+    }
+
+    /** The CAM tab's height below which the notes line is left out (times 1.5 in presenter mode). */
+    static final double NOTES_MIN_HEIGHT = 560;
+    static final String METHOD_TIP = "How the map is made: Grad-CAM weighs the layer's channels by the gradient of the class score";
+
+    /** The method's tooltip, with the notes when they are not shown. */
+    private void updateMethodTip() {
+        method.setTooltip(new Tooltip(notes.isVisible() || notes.getText().isEmpty() ? METHOD_TIP : METHOD_TIP + ".\n\n" + notes.getText()));
+        method.getTooltip().setWrapText(true);
+        method.getTooltip().setMaxWidth(560);
     }
 
     /** What the method and layer mean, where two methods coincide and where a map names no class. */
@@ -492,7 +509,7 @@ public final class CamView extends BorderPane {
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setConverter(converter(n -> CamMethods.describe(n).title()));
         method.setId("cam-method");
-        method.setTooltip(new Tooltip("How the map is made: Grad-CAM weighs the layer's channels by the gradient of the class score"));
+        updateMethodTip();
 
         targetClass.setItems(vm.classChoices());
         targetClass.setValue(vm.targetClassText());

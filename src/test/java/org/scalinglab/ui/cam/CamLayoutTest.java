@@ -61,14 +61,15 @@ class CamLayoutTest {
         waitUntil(() -> vm.resultProperty().get() != null && vm.resultProperty().get().rows().size() == 3 && !vm.runningProperty().get());
 
         List<String> problems = new ArrayList<>();
-        for (int[] size : new int[][] {{1280, 720}, {1366, 768}, {1920, 1080}}) {
+        // the layer box must show a long block name whole at the small size (the tester saw "block5a_project_l"); at
+        // top_activation the notes line takes room from the maps
+        for (int[] size : new int[][] {{1280, 720, 1}, {1280, 720, 0}, {1366, 768, 0}, {1920, 1080, 0}}) {
             double[] deskSide = {0};
-            // the layer box must show a long block name whole at the small size (the tester saw "block5a_project_l")
-            String layer = size[0] == 1280 ? "block5a_project_bn" : "top_activation";
+            String layer = size[2] == 1 ? "block5a_project_bn" : "top_activation";
             robot.interact(() -> vm.layerProperty().set(layer));
             waitUntil(() -> !vm.runningProperty().get() && layer.equals(vm.resultProperty().get().layer()));
             for (boolean presenter : new boolean[] {false, true}) {
-                String where = size[0] + "×" + size[1] + (presenter ? " presenter" : " normal") + ": ";
+                String where = size[0] + "×" + size[1] + (presenter ? " presenter" : " normal") + " at " + layer + ": ";
                 robot.interact(() -> {
                     // laid out and drawn at this size as the screenshot command draws the window (the headless screen is smaller)
                     Scene old = window.root().getScene();
@@ -81,6 +82,16 @@ class CamLayoutTest {
                     // the maps do not shrink below the minimum when the text grows
                     double side = cam.lookup("#cell-0-0").lookup(".cam-frame").getLayoutBounds().getWidth();
                     if (side < CamGrid.MIN_CELL) problems.add(where + "cells of " + side + " px");
+                    // the first row's top prediction is in view without scrolling
+                    javafx.scene.Node top1 = cam.lookup("#cell-0-1").lookup(".cam-top1");
+                    javafx.scene.control.ScrollPane grid = (javafx.scene.control.ScrollPane) cam.lookup(".cam-grid-scroll");
+                    double bottom = top1.localToScene(top1.getLayoutBounds()).getMaxY();
+                    double visible = grid.localToScene(grid.getLayoutBounds()).getMaxY();
+                    if (bottom > visible) problems.add(where + "the first row's top-1 ends at " + bottom + " px, below the grid's " + visible);
+                    // the notes, when left out for room, are in the method's tooltip
+                    if (!cam.notes.isVisible() && !cam.method.getTooltip().getText().contains(cam.notes.getText())) {
+                        problems.add(where + "the notes are neither shown nor in the method's tooltip");
+                    }
                     // larger text never makes smaller maps
                     if (!presenter) deskSide[0] = side;
                     else if (side < deskSide[0]) problems.add(where + "maps of " + side + " px, " + deskSide[0] + " px on a desk");
