@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalinglab.cam.Heatmap;
 import org.scalinglab.scaling.CompoundScaling;
 import org.scalinglab.scaling.OfficialModel;
 import org.scalinglab.io.Messages;
@@ -18,7 +19,7 @@ import org.scalinglab.io.AtomicFiles;
 
 /**
  * The whole state of a session, saved as a small JSON file (extension {@value #EXTENSION}): the sliders, the
- * model, the CAM settings and the images, the "How it was found" settings and the tab in view. {@code view} and
+ * model, the CAM settings (with the colour scale: "image", "map" or "all") and the images, the "How it was found" settings and the tab in view. {@code view} and
  * {@code search} are null in files from before they existed: loading such a file leaves them as they are.
  *
  * <p>Image and report paths are written relative to the scenario file's folder, so a lecture folder (scenario and
@@ -29,7 +30,7 @@ import org.scalinglab.io.AtomicFiles;
  */
 public record Scenario(int version, double phi, double alpha, double beta, double gamma, int baseResolution,
                        String preset, String model, String method, String layer, Integer targetClass,
-                       String colormap, double overlayAlpha, List<String> images, String view, Search search) {
+                       String colormap, double overlayAlpha, String colourScale, List<String> images, String view, Search search) {
 
     public static final String EXTENSION = ".sclab";
     public static final int CURRENT_VERSION = 1;
@@ -70,13 +71,13 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
     public static Scenario defaults() {
         return new Scenario(CURRENT_VERSION, 1, CompoundScaling.PAPER_ALPHA, CompoundScaling.PAPER_BETA,
                 CompoundScaling.PAPER_GAMMA, OfficialModel.BASE_RESOLUTION, null, "study", "gradcam", "top_activation",
-                null, "jet", 0.5, List.of(), null, null);
+                null, "jet", 0.5, Heatmap.Scaling.PER_IMAGE.cliName(), List.of(), null, null);
     }
 
     /** The same scenario with other images (resolved paths, missing ones left out). */
     public Scenario withImages(List<String> other) {
         return new Scenario(version, phi, alpha, beta, gamma, baseResolution, preset, model, method, layer, targetClass,
-                colormap, overlayAlpha, List.copyOf(other), view, search);
+                colormap, overlayAlpha, colourScale, List.copyOf(other), view, search);
     }
 
     /** Checks every field; throws IllegalArgumentException naming the first bad one. */
@@ -88,6 +89,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         new CompoundScaling(0, 1, 1, 1).resolution(baseResolution);
         if (preset != null) OfficialModel.parse(preset);
         if (!(overlayAlpha >= 0 && overlayAlpha <= 1)) throw new IllegalArgumentException("overlay alpha must be in [0, 1], got " + overlayAlpha);
+        Heatmap.Scaling.parse(colourScale);
         if (targetClass != null && targetClass < 0 && targetClass != TargetClass.TRUE_CLASS) {
             throw new IllegalArgumentException("target class must be >= 0 (or " + TargetClass.TRUE_CLASS + " for each image's true class), got " + targetClass);
         }
@@ -108,7 +110,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         Search s = search == null ? null : new Search(search.reward, search.target, search.w, search.below, search.above,
                 search.gridStep, search.gridTolerance, relative(folder, search.gridReport), relative(folder, search.sweepReport));
         return new Scenario(version, phi, alpha, beta, gamma, baseResolution, preset, model, method, layer, targetClass,
-                colormap, overlayAlpha, rel, view, s);
+                colormap, overlayAlpha, colourScale, rel, view, s);
     }
 
     /** The same scenario with every image and report path absolute, as read beside the scenario file {@code file}. */
@@ -127,7 +129,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
         Search s = search == null ? null : new Search(search.reward, search.target, search.w, search.below, search.above,
                 search.gridStep, search.gridTolerance, resolvedIn(folder, search.gridReport), resolvedIn(folder, search.sweepReport));
         return new Scenario(version, phi, alpha, beta, gamma, baseResolution, preset, model, method, layer, targetClass,
-                colormap, overlayAlpha, abs, view, s);
+                colormap, overlayAlpha, colourScale, abs, view, s);
     }
 
     /**
@@ -191,7 +193,7 @@ public record Scenario(int version, double phi, double alpha, double beta, doubl
                 s.baseResolution == 0 ? d.baseResolution : s.baseResolution, s.preset,
                 s.model == null ? d.model : s.model, s.method == null ? d.method : s.method,
                 s.layer == null ? d.layer : s.layer, s.targetClass, s.colormap == null ? d.colormap : s.colormap,
-                s.overlayAlpha, s.images == null ? List.of() : new ArrayList<>(s.images), s.view, filled(s.search));
+                s.overlayAlpha, s.colourScale == null ? d.colourScale : s.colourScale, s.images == null ? List.of() : new ArrayList<>(s.images), s.view, filled(s.search));
         try {
             return filled.validated();
         } catch (IllegalArgumentException e) {

@@ -29,7 +29,7 @@ final class ScenarioFiles {
         return new Scenario(Scenario.CURRENT_VERSION, e.phiProperty().get(), e.alphaProperty().get(), e.betaProperty().get(),
                 e.gammaProperty().get(), e.baseResolutionProperty().get(), preset == null ? null : preset.id(), c.modelKey(),
                 c.methodProperty().get(), c.layerProperty().get(), c.targetClassProperty().get(),
-                c.colormapProperty().get().cliName(), c.alphaProperty().get(),
+                c.colormapProperty().get().cliName(), c.alphaProperty().get(), c.scaleProperty().get().cliName(),
                 c.images().stream().map(p -> p.toAbsolutePath().toString()).toList(), view, SearchScenario.capture(m));
     }
 

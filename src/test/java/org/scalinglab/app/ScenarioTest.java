@@ -13,7 +13,7 @@ class ScenarioTest {
     @Test
     void roundTrips(@TempDir Path dir) throws Exception {
         Scenario s = new Scenario(1, 2.5, 1.3, 1.05, 1.2, 240, "b3", "b0", "gradcampp", "block6a_project_bn", 281,
-                "viridis", 0.35, List.of(dir.resolve("a.jpg").toString(), dir.resolve("images/b.png").toString()), "search",
+                "viridis", 0.35, "map", List.of(dir.resolve("a.jpg").toString(), dir.resolve("images/b.png").toString()), "search",
                 new Scenario.Search("piecewise", 4e9, -0.07, 0, -1, 0.1, 0.03, dir.resolve("runs/grid.json").toString(), null));
         Path f = dir.resolve("lecture" + Scenario.EXTENSION);
         s.save(f);
@@ -37,7 +37,7 @@ class ScenarioTest {
         Path grid = Files.writeString(lecture.resolve("grid.json"), "{}");
         Scenario s = Scenario.defaults().withImages(List.of(cat.toString(), dog.toString(), shared.toString()));
         s = new Scenario(s.version(), s.phi(), s.alpha(), s.beta(), s.gamma(), s.baseResolution(), s.preset(), s.model(),
-                s.method(), s.layer(), s.targetClass(), s.colormap(), s.overlayAlpha(), s.images(), "cam",
+                s.method(), s.layer(), s.targetClass(), s.colormap(), s.overlayAlpha(), s.colourScale(), s.images(), "cam",
                 new Scenario.Search("efficientnet", 4e8, -0.07, -0.07, -0.07, 0.05, 0.05, grid.toString(), null));
         Path file = lecture.resolve("lesson" + Scenario.EXTENSION);
         s.save(file);
@@ -79,6 +79,7 @@ class ScenarioTest {
         assertEquals("gradcam", s.method());
         assertEquals(List.of(), s.images());
         assertNull(s.view(), "a file from before views were saved leaves the tab as it is");
+        assertEquals("image", s.colourScale(), "a file from before the colour scale was saved: one scale per image");
         assertNull(s.search());
     }
 
@@ -89,6 +90,7 @@ class ScenarioTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.load(dir.resolve("none.sclab"))).getMessage().contains("not found"));
         assertRefused(dir, "{\"version\": 9, \"phi\": 1}", "version 9");
         assertRefused(dir, "{\"phi\": 1, \"view\": \"slides\"}", "view must be one of");
+        assertRefused(dir, "{\"phi\": 1, \"colourScale\": \"rainbow\"}", "the colour scale must be image, map or all, got 'rainbow'");
         assertRefused(dir, "{\"phi\": 1, \"search\": {\"reward\": \"efficientnet\", \"target\": 1e12}}", "search target must be");
         assertRefused(dir, "{\"phi\": 1, \"search\": {\"gridStep\": 0.9}}", "grid step must be");
     }

@@ -56,6 +56,7 @@ class ScenarioFilesTest {
             vm.methodProperty().set("gradcampp");
             vm.colormapProperty().set(Colormap.VIRIDIS);
             vm.alphaProperty().set(0.7);
+            vm.scaleProperty().set(org.scalinglab.cam.Heatmap.Scaling.PER_MAP);
             vm.addImages(List.of(png));
             SearchScenario.apply(window.method(), search, Path::of);
         });
@@ -69,6 +70,7 @@ class ScenarioFilesTest {
             explorer.selectPreset(OfficialModel.B3);
             vm.methodProperty().set("eigencam");
             vm.colormapProperty().set(Colormap.JET);
+            vm.scaleProperty().set(org.scalinglab.cam.Heatmap.Scaling.SHARED);
             vm.clearImages();
             SearchScenario.apply(window.method(), Scenario.Search.defaults(), Path::of);
             window.tabs.getSelectionModel().select(window.explorerTab);
@@ -94,6 +96,7 @@ class ScenarioFilesTest {
         assertEquals("gradcampp", vm.resultProperty().get().method());
         assertEquals(Colormap.VIRIDIS, vm.colormapProperty().get());
         assertEquals(0.7, vm.alphaProperty().get());
+        assertEquals(org.scalinglab.cam.Heatmap.Scaling.PER_MAP, vm.scaleProperty().get(), "the colour scale comes back too");
         assertEquals(List.of(png.toAbsolutePath()), vm.images());
         assertEquals(1, vm.resultProperty().get().rows().size());
 

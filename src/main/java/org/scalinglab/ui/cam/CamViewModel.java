@@ -454,6 +454,7 @@ public final class CamViewModel implements AutoCloseable {
             targetClass.set(s.targetClass());
             colormap.set(Colormap.parse(s.colormap()));
             alpha.set(s.overlayAlpha());
+            scale.set(Heatmap.Scaling.parse(s.colourScale()));
         } finally {
             applying = false;
         }
