@@ -7,6 +7,9 @@
 #       STUDY_DIR defaults to ~/.scaling-lab/study-v2, DATA to the Imagenette that `./scaling-lab datasets --download` fetches
 #   src/study/study-v2.sh status [STUDY_DIR]         running or not, and the last progress lines
 #   src/study/study-v2.sh stop [STUDY_DIR]           stop cleanly (the last finished epoch is kept)
+#   src/study/study-v2.sh finish [STUDY_DIR] [DATA]  once it has finished: the report again with every model's per-epoch
+#       history and the charts, each model evaluated on the val split (STUDY_DIR/evaluate/KIND), and the models, report and
+#       charts copied into assets/study (no checkpoints); then rerun map-quality and update the README (see there)
 #
 # The app is copied once into STUDY_DIR/app (the jar it was started with, and its git commit), so rebuilding the
 # project while it trains neither disturbs the run nor changes its code halfway. Checkpoints stay in STUDY_DIR;
@@ -51,5 +54,21 @@ case "$cmd" in
     # SIGTERM (a background job ignores SIGINT): the run stops; the last finished epoch's checkpoint is kept
     if running; then pkill -TERM -f "$dir/app/scaling-lab.jar" || true; echo "stopping (resume with: $0 start $dir)"; else echo "not running"; fi
     ;;
-  *) echo "usage: $0 start|status|stop [STUDY_DIR] [DATA]" >&2; exit 2 ;;
+  finish)
+    if running; then echo "still running: wait for 'study v2 finished' in $dir/log.txt" >&2; exit 1; fi
+    grep -q 'study v2 finished' "$dir/log.txt" || { echo "$dir/log.txt does not say 'study v2 finished' yet: start it again" >&2; exit 1; }
+    (cd "$here" && ./mvnw -q -B -DskipTests package)
+    app=(java -jar "$here/target/scaling-lab.jar")
+    # every model is done, so this only writes report.json (histories from the checkpoints) and the charts again
+    "${app[@]}" study --base 0.5,0.6,160 --phi 1 --alpha 1.2 --beta 1.1 --gamma 1.15 --data "$data" --out "$dir/study" --seed 42 "${recipe[@]}"
+    for kind in base compound width depth resolution; do
+      "${app[@]}" evaluate --model "study:$kind" --study-dir "$dir/study" --data "$data" --out "$dir/evaluate/$kind"
+    done
+    "${app[@]}" evaluate --model 0.5,0.6,160,10 --weights "$dir/base-seed7/model.h5" --data "$data" --out "$dir/evaluate/base-seed7"
+    assets="$here/assets/study"
+    for kind in base compound width depth resolution; do cp "$dir/study/$kind/model.h5" "$assets/$kind/model.h5"; done
+    for f in report.json study.png study.svg study-curves.png study-curves.svg; do cp "$dir/study/$f" "$assets/$f"; done
+    echo "assets/study updated; the figures of each model: $dir/evaluate/*/evaluation.json"
+    ;;
+  *) echo "usage: $0 start|status|stop|finish [STUDY_DIR] [DATA]" >&2; exit 2 ;;
 esac
