@@ -233,22 +233,24 @@ public final class ComparisonRunner implements AutoCloseable {
             List<ComparisonFigure.Cell> cells = new ArrayList<>();
             for (ComparisonResult.Cell c : row.cells()) {
                 if (c.overlay() == null) {
-                    cells.add(new ComparisonFigure.Cell(null, caption(c), c.note()));
+                    cells.add(new ComparisonFigure.Cell(null, caption(c, row.trueLabel()), c.note()));
                 } else {
-                    cells.add(new ComparisonFigure.Cell(c.overlay(), caption(c), ""));
+                    cells.add(new ComparisonFigure.Cell(c.overlay(), caption(c, row.trueLabel()), ""));
                 }
             }
-            rows.add(new ComparisonFigure.Row(row.name(), row.original(), cells));
+            rows.add(new ComparisonFigure.Row(row.name(), row.original(), cells, row.trueLabel()));
         }
         String title = CamMethods.describe(r.method()).title() + " at " + r.layer();
         return new ComparisonFigure(columns, rows, new ComparisonFigure.Legend(title, colormap::awtColor, "low", "high",
                 r.hasMaps() ? r.scaling().phrase() : ""));
     }
 
-    private static String caption(ComparisonResult.Cell c) {
+    /** "church 71%"; with the photo's true class known, marked right (✓) or wrong (✗). */
+    static String caption(ComparisonResult.Cell c, String trueLabel) {
         if (c.top5().isEmpty()) return "";
         LineupModel.Prediction p = c.top5().get(0);
-        return String.format(Locale.ROOT, "%s %.0f%%", p.label(), 100 * p.probability());
+        String mark = trueLabel == null || trueLabel.isEmpty() ? "" : p.label().equals(trueLabel) ? "✓ " : "✗ ";
+        return String.format(Locale.ROOT, "%s%s %.0f%%", mark, p.label(), 100 * p.probability());
     }
 
 

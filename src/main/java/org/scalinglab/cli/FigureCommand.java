@@ -92,6 +92,13 @@ final class FigureCommand implements Callable<Integer> {
         if (classIndex != null && (classIndex < 0 || classIndex >= classes)) {
             throw new IllegalArgumentException("--class must be between 0 and " + (classes - 1) + ", got " + classIndex);
         }
+        // a photo in a class folder (Imagenette's n03028079 or a folder named after a class) is captioned with its class
+        List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        java.util.Map<String, String> folders = Lineups.folderNames((studyDir != null ? studyDir : AppHome.studyDir()).resolve("classes.txt"));
+        for (int i = 0; i < inputs.size(); i++) {
+            ComparisonRunner.Input in = inputs.get(i);
+            inputs.set(i, new ComparisonRunner.Input(in.name(), in.image(), org.scalinglab.app.TrueClass.of(images.get(i), names, folders)));
+        }
         for (LineupModel m : models) {
             if (!m.hasWeights()) err.println("note: " + m.label() + " has no weights (" + m.missingReason() + "); its cells say so");
         }

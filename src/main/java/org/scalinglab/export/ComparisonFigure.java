@@ -29,7 +29,11 @@ public final class ComparisonFigure {
         }
     }
 
-    public record Row(String name, BufferedImage original, List<Cell> cells) {
+    /** @param trueClass the photo's class when its folder says it ("church"), else "" */
+    public record Row(String name, BufferedImage original, List<Cell> cells, String trueClass) {
+        public Row(String name, BufferedImage original, List<Cell> cells) {
+            this(name, original, cells, "");
+        }
     }
 
     /** The colour scale: colormap over [0, 1] and what the ends mean, plus how maps were scaled. */
@@ -125,6 +129,7 @@ public final class ComparisonFigure {
             double caption = y + h + CAPTION_BASELINE;
             image(g, row.original(), x(0) - CELL / 2, y, h);
             centred(g, SMALL, row.name(), x(0), caption);
+            if (row.trueClass() != null && !row.trueClass().isEmpty()) centred(g, SMALL, "true class: " + row.trueClass(), x(0), caption + 11);
             for (int c = 0; c < columns.size(); c++) {
                 Cell cell = row.cells().get(c);
                 double left = x(c + 1) - CELL / 2;

@@ -80,4 +80,17 @@ class ComparisonRunnerTest {
             assertTrue(unknown.note().contains("true class of photo.png is not known"), unknown.note());
         }
     }
+
+    /** In the figure, a photo of a known class says so, and each model's top-1 is marked right or wrong. */
+    @Test
+    void figureCaptionsMarkTheTopOneAgainstTheTrueClass() {
+        ComparisonResult.Cell church = new ComparisonResult.Cell(List.of(new LineupModel.Prediction(4, "church", 0.712),
+                new LineupModel.Prediction(6, "garbage truck", 0.2)), 4, null, null, null, null, "");
+        ComparisonResult.Cell truck = new ComparisonResult.Cell(List.of(new LineupModel.Prediction(6, "garbage truck", 0.358)), 6,
+                null, null, null, null, "");
+        assertEquals("✓ church 71%", ComparisonRunner.caption(church, "church"));
+        assertEquals("✗ garbage truck 36%", ComparisonRunner.caption(truck, "church"));
+        assertEquals("church 71%", ComparisonRunner.caption(church, ""), "no class known: no mark");
+        assertEquals("", ComparisonRunner.caption(new ComparisonResult.Cell(List.of(), -1, null, null, null, null, "no weights"), "church"));
+    }
 }

@@ -30,8 +30,8 @@ class ComparisonFigureTest {
                 new ComparisonFigure.Column("Width only", "d=1.00 w=1.65 r=224", "1.00 G multiply-adds"));
         List<ComparisonFigure.Row> rows = List.of(
                 new ComparisonFigure.Row("cat.jpg", solid(300, 200, Color.GRAY), List.of(
-                        new ComparisonFigure.Cell(solid(224, 224, Color.RED), "tabby 71%", ""),
-                        ComparisonFigure.Cell.missing("no trained weights for this variant"))),
+                        new ComparisonFigure.Cell(solid(224, 224, Color.RED), "✓ tabby 71%", ""),
+                        ComparisonFigure.Cell.missing("no trained weights for this variant")), "tabby"),
                 new ComparisonFigure.Row("cup.jpg", solid(200, 300, Color.GRAY), List.of(
                         new ComparisonFigure.Cell(solid(224, 224, Color.BLUE), "espresso 55%", ""),
                         new ComparisonFigure.Cell(solid(224, 224, Color.GREEN), "cup 40%", ""))));
@@ -103,6 +103,9 @@ class ComparisonFigureTest {
         assertEquals("svg", doc.getDocumentElement().getNodeName());
         assertTrue(text.contains("Width only"));
         assertTrue(text.contains("no trained weights"));
+        assertTrue(text.contains("true class: tabby"), "the first photo's class from its folder");
+        assertTrue(text.contains("✓ tabby 71%"));
+        assertEquals(1, text.split("true class:", -1).length - 1, "the second photo's class is not known");
     }
 
     @Test
