@@ -51,10 +51,20 @@ public final class AppHome {
 
     /** The study folder: as configured, else the bundled assets/study, else assets/study in the working folder. */
     public static Path studyDir() {
+        String configured = configuredStudy();
+        return configured != null ? Path.of(configured) : find(STUDY).orElse(Path.of(STUDY));
+    }
+
+    /** Where the study folder was looked for, for a message saying it is not there. */
+    public static String studySearched() {
+        String configured = configuredStudy();
+        return configured != null ? "looked in " + configured + ", set by -D" + STUDY_PROPERTY + " or " + STUDY_ENV : searched(STUDY);
+    }
+
+    private static String configuredStudy() {
         String configured = System.getProperty(STUDY_PROPERTY);
         if (configured == null || configured.isBlank()) configured = System.getenv(STUDY_ENV);
-        if (configured != null && !configured.isBlank()) return Path.of(configured);
-        return find(STUDY).orElse(Path.of(STUDY));
+        return configured == null || configured.isBlank() ? null : configured;
     }
 
     /** "looked in a, b, c": for messages about a folder that was not found. */

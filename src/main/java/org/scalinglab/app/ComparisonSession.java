@@ -201,7 +201,7 @@ public final class ComparisonSession implements AutoCloseable {
         } else if (r.lineup().equals(STUDY)) {
             Path dir = AppHome.studyDir();
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("the bundled study is not here (" + AppHome.searched(AppHome.STUDY)
+                throw new IllegalArgumentException("the bundled study is not here (" + AppHome.studySearched()
                         + "); choose the official models or train the study");
             }
             models = Lineups.study(dir);

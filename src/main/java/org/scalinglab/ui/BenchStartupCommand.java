@@ -59,6 +59,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
                 }
                 if (!Files.exists(report)) throw new IllegalStateException("the app ended without a start-up report (exit " + p.exitValue() + "): is there a display?");
                 String json = Files.readString(report, StandardCharsets.UTF_8);
+                Matcher failed = Pattern.compile("\"failure\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+                if (failed.find()) throw new IllegalStateException("the CAM tab showed no grid: " + failed.group(1).replace("\\\"", "\""));
                 long[] v = new long[MARKS.size()];
                 for (int i = 0; i < v.length; i++) {
                     Matcher m = Pattern.compile("\"" + MARKS.get(i) + "\": (\\d+)").matcher(json);

@@ -68,15 +68,37 @@ final class StartupProbe {
                 finish();
             }
         });
+        // a run that ends without a grid (an error, or no line-up to run) ends the probe too, with the message shown,
+        // instead of waiting for a grid that will not come
+        var vm = window.camModel();
+        vm.runningProperty().addListener((o, was, running) -> {
+            if (running) return;
+            Platform.runLater(() -> { // after the finished run has set its result and message
+                var m = vm.messageProperty().get();
+                if (vm.resultProperty().get() == null && m != null && !m.text().isEmpty() && !marks.containsKey("cam_grid_ms") && failure == null) {
+                    failure = m.text();
+                    finish();
+                }
+            });
+        });
         window.tabs.getSelectionModel().select(window.camTab);
-        Path sample = AppHome.find(AppHome.SAMPLE_IMAGES).map(d -> d.resolve("china-temple.jpg")).orElseThrow();
-        window.camModel().addImages(List.of(sample));
+        java.util.Optional<Path> samples = AppHome.find(AppHome.SAMPLE_IMAGES);
+        if (samples.isEmpty()) {
+            failure = "no sample-images folder (" + AppHome.searched(AppHome.SAMPLE_IMAGES) + ")";
+            finish();
+            return;
+        }
+        window.camModel().addImages(List.of(samples.get().resolve("china-temple.jpg")));
     }
+
+    /** Why the CAM tab showed no grid, or null. */
+    private String failure;
 
     private void finish() {
         try {
             StringBuilder json = new StringBuilder("{");
             marks.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+            if (failure != null) json.append(", \"failure\": \"").append(failure.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             AtomicFiles.writeString(Path.of(System.getProperty(PROPERTY)), json.append("}\n").toString());
         } catch (java.io.IOException e) {
             System.err.println("cannot write the start-up report: " + e.getMessage());

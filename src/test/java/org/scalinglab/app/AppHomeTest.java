@@ -36,4 +36,19 @@ class AppHomeTest {
         assertTrue(Files.exists(assets.resolve("icon.png")), assets.toString());
         assertTrue(Files.isRegularFile(AppHome.studyDir().resolve("report.json")), AppHome.studyDir().toString());
     }
+
+    @Test
+    void aConfiguredStudyFolderIsTheOneNamedWhenItIsMissing(@TempDir Path tmp) {
+        String before = System.getProperty(AppHome.STUDY_PROPERTY);
+        try {
+            System.setProperty(AppHome.STUDY_PROPERTY, tmp.resolve("my-study").toString());
+            assertEquals(tmp.resolve("my-study"), AppHome.studyDir());
+            assertEquals("looked in " + tmp.resolve("my-study") + ", set by -Dscalinglab.study or SCALING_LAB_STUDY", AppHome.studySearched());
+            System.clearProperty(AppHome.STUDY_PROPERTY);
+            if (System.getenv(AppHome.STUDY_ENV) == null) assertEquals(AppHome.searched(AppHome.STUDY), AppHome.studySearched());
+        } finally {
+            if (before == null) System.clearProperty(AppHome.STUDY_PROPERTY);
+            else System.setProperty(AppHome.STUDY_PROPERTY, before);
+        }
+    }
 }
