@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -126,15 +125,7 @@ class ComparisonScalingTest {
 
     /** A gradient with a bright disc; {@code busy}: stripes of noise over half its pixels, whose maps go higher. */
     private static Path photo(String name, int w, int h, boolean busy) throws Exception {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        for (int x = 0; x < w; x++) {
-            g.setColor(new Color(40 + x * 150 / w, 90, 160 - x * 100 / w));
-            g.drawLine(x, 0, x, h);
-        }
-        g.setColor(new Color(250, 230, 60));
-        g.fillOval(w / 3, h / 3, w / 3, h / 3);
-        g.dispose();
+        BufferedImage img = TestPhotos.gradientWithDisc(w, h);
         if (busy) {
             Random r = new Random(7);
             for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if (((x / 3) + (y / 5)) % 2 == 0) img.setRGB(x, y, r.nextInt(0x1000000));

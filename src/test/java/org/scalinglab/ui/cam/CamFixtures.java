@@ -1,7 +1,5 @@
 package org.scalinglab.ui.cam;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Path;
@@ -94,15 +92,7 @@ public final class CamFixtures {
 
     /** A photo-like picture: a gradient with a bright disc, so every pixel differs from any heat colour. */
     public static Path photo(Path dir, String name, int w, int h) throws Exception {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        for (int x = 0; x < w; x++) {
-            g.setColor(new Color(40 + x * 150 / w, 90, 160 - x * 100 / w));
-            g.drawLine(x, 0, x, h);
-        }
-        g.setColor(new Color(250, 230, 60));
-        g.fillOval(w / 3, h / 3, w / 3, h / 3);
-        g.dispose();
+        BufferedImage img = org.scalinglab.app.TestPhotos.gradientWithDisc(w, h);
         Path p = dir.resolve(name);
         ImageIO.write(img, "png", p.toFile());
         return p;
