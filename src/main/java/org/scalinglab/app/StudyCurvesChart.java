@@ -42,7 +42,10 @@ public final class StudyCurvesChart {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, Math.max(1, epochs) + 0.5);
         NumberAxis y = new NumberAxis("validation top-1 (%)");
-        y.setRange(0, 100);
+        // from the lowest point's ten down, so the last epochs, where the models part, get the height
+        double lowest = epochs == 0 ? 0 : 100;
+        for (int i = 0; i < data.getSeriesCount(); i++) if (data.getSeries(i).getItemCount() > 0) lowest = Math.min(lowest, data.getSeries(i).getMinY());
+        y.setRange(Math.max(0, Math.min(90, Math.floor(lowest / 10) * 10)), 100);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart("The study's training: validation top-1 after each epoch", new Font(Font.SANS_SERIF, Font.BOLD, 14),
                 plot, true);

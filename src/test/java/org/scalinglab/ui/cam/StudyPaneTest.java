@@ -72,6 +72,9 @@ class StudyPaneTest {
         assertEquals(2, data.getSeries(3).getItemCount(), "depth only: the two epochs it has");
         assertEquals(3, data.getSeries(1).getX(2).doubleValue(), 0, "epochs count from 1");
         assertEquals(80, data.getSeries(1).getY(2).doubleValue(), 1e-9);
+        var range = curves.viewer().getChart().getXYPlot().getRangeAxis().getRange();
+        assertEquals(40, range.getLowerBound(), 1e-9, "from the lowest point's ten (depth only's 40 %)");
+        assertEquals(100, range.getUpperBound(), 1e-9);
         ChartBox accuracy = robot.lookup("#cam-study-accuracy").queryAs(ChartBox.class);
         assertEquals(accuracy.getBoundsInParent().getMinY(), curves.getBoundsInParent().getMinY(), 1, "side by side at 1280 px");
         assertTrue(errors.isEmpty(), errors.toString());
