@@ -226,19 +226,33 @@ public final class ComparisonRunner implements AutoCloseable {
 
     /** The comparison as the paper-style figure. */
     public static ComparisonFigure figure(ComparisonResult r, Colormap colormap) {
+        return figure(r, colormap, java.util.Collections.nCopies(r.rows().size(), null));
+    }
+
+    /**
+     * The comparison as the paper-style figure, each photo captioned with what it shows: its class from its folder,
+     * else what {@code verdicts} (one per row, null for nothing known) says of a sample photo. Each model's top-1 is
+     * marked right or wrong where the class is known.
+     */
+    public static ComparisonFigure figure(ComparisonResult r, Colormap colormap, List<PhotoClasses.Verdict> verdicts) {
         List<ComparisonFigure.Column> columns = new ArrayList<>();
         for (LineupModel m : r.models()) columns.add(new ComparisonFigure.Column(m.label(), m.coefficients(), m.multiplyAdds()));
         List<ComparisonFigure.Row> rows = new ArrayList<>();
-        for (ComparisonResult.Row row : r.rows()) {
+        for (int i = 0; i < r.rows().size(); i++) {
+            ComparisonResult.Row row = r.rows().get(i);
+            PhotoClasses.Verdict v = i < verdicts.size() ? verdicts.get(i) : null;
+            String known = !row.trueLabel().isEmpty() ? row.trueLabel() : v != null && v.kind() == PhotoClasses.Kind.KNOWN ? v.shown() : "";
+            String about = !row.trueLabel().isEmpty() ? "true class: " + row.trueLabel()
+                    : v == null ? "" : switch (v.kind()) {
+                        case KNOWN -> "shows " + v.shown();
+                        case OUTSIDE -> "⚠ not one of the " + v.classes() + " classes";
+                        case UNKNOWN -> "";
+                    };
             List<ComparisonFigure.Cell> cells = new ArrayList<>();
             for (ComparisonResult.Cell c : row.cells()) {
-                if (c.overlay() == null) {
-                    cells.add(new ComparisonFigure.Cell(null, caption(c, row.trueLabel()), c.note()));
-                } else {
-                    cells.add(new ComparisonFigure.Cell(c.overlay(), caption(c, row.trueLabel()), ""));
-                }
+                cells.add(new ComparisonFigure.Cell(c.overlay(), caption(c, known), c.overlay() == null ? c.note() : ""));
             }
-            rows.add(new ComparisonFigure.Row(row.name(), row.original(), cells, row.trueLabel()));
+            rows.add(new ComparisonFigure.Row(row.name(), row.original(), cells, about));
         }
         String title = CamMethods.describe(r.method()).title() + " at " + r.layer();
         return new ComparisonFigure(columns, rows, new ComparisonFigure.Legend(title, colormap::awtColor, "low", "high",

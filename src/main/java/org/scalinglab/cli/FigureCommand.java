@@ -114,7 +114,8 @@ final class FigureCommand implements Callable<Integer> {
                 err.flush();
             }, () -> false);
         }
-        FigureWriter.write(out, ComparisonRunner.figure(result, colors), dpi);
+        org.scalinglab.app.PhotoClasses samples = org.scalinglab.app.PhotoClasses.samples();
+        FigureWriter.write(out, ComparisonRunner.figure(result, colors, images.stream().map(p -> samples.verdict(p, names)).toList()), dpi);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "figure: %s (%s, %d images x %d models, %s, %.1f s)%n", out, format.name().toLowerCase(Locale.ROOT)
                         + (format == FigureWriter.Format.PNG ? " at " + dpi + " dpi" : ""), images.size(), models.size(),

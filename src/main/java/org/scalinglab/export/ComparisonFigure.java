@@ -29,8 +29,8 @@ public final class ComparisonFigure {
         }
     }
 
-    /** @param trueClass the photo's class when its folder says it ("church"), else "" */
-    public record Row(String name, BufferedImage original, List<Cell> cells, String trueClass) {
+    /** @param about a line under the photo's name on what it shows ("true class: church"), or "" */
+    public record Row(String name, BufferedImage original, List<Cell> cells, String about) {
         public Row(String name, BufferedImage original, List<Cell> cells) {
             this(name, original, cells, "");
         }
@@ -68,6 +68,10 @@ public final class ComparisonFigure {
         this.columns = List.copyOf(columns);
         this.rows = List.copyOf(rows);
         this.legend = legend;
+    }
+
+    public List<Row> rows() {
+        return rows;
     }
 
     /** What the figure shows (the legend's title), for the PDF's properties. */
@@ -129,7 +133,7 @@ public final class ComparisonFigure {
             double caption = y + h + CAPTION_BASELINE;
             image(g, row.original(), x(0) - CELL / 2, y, h);
             centred(g, SMALL, row.name(), x(0), caption);
-            if (row.trueClass() != null && !row.trueClass().isEmpty()) centred(g, SMALL, "true class: " + row.trueClass(), x(0), caption + 11);
+            if (row.about() != null && !row.about().isEmpty()) centred(g, SMALL, row.about(), x(0), caption + 11);
             for (int c = 0; c < columns.size(); c++) {
                 Cell cell = row.cells().get(c);
                 double left = x(c + 1) - CELL / 2;

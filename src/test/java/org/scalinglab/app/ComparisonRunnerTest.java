@@ -93,4 +93,28 @@ class ComparisonRunnerTest {
         assertEquals("church 71%", ComparisonRunner.caption(church, ""), "no class known: no mark");
         assertEquals("", ComparisonRunner.caption(new ComparisonResult.Cell(List.of(), -1, null, null, null, null, "no weights"), "church"));
     }
+
+    /** Each photo of the figure says what it shows: its folder's class, a sample's known class, or that it is none of them. */
+    @Test
+    void figureRowsSayWhatEachPhotoShows() {
+        NetworkSpec spec = new NetworkSpec("tiny", 0.25, 0.25, 48, 0.1, 4);
+        LineupModel m = new LineupModel("A", spec, List.of("cat", "dog", "church", "cup"), KerasWeights.random(spec, 1), null);
+        BufferedImage photo = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        java.util.function.Function<String, ComparisonResult.Cell> top = label -> new ComparisonResult.Cell(
+                List.of(new LineupModel.Prediction(0, label, 0.6)), 0, null, null, null, null, "");
+        ComparisonResult r = new ComparisonResult(List.of(m), List.of(
+                new ComparisonResult.Row("n02123045_1.jpg", photo, List.of(top.apply("cat")), "cat"),
+                new ComparisonResult.Row("china-temple.jpg", photo, List.of(top.apply("cup")), ""),
+                new ComparisonResult.Row("flower.jpg", photo, List.of(top.apply("dog")), ""),
+                new ComparisonResult.Row("mine.jpg", photo, List.of(top.apply("dog")), "")), "gradcam", "top_activation",
+                org.scalinglab.cam.Heatmap.Scaling.PER_IMAGE);
+        List<PhotoClasses.Verdict> verdicts = java.util.Arrays.asList(null,
+                new PhotoClasses.Verdict(PhotoClasses.Kind.KNOWN, "church", "a temple", 4),
+                new PhotoClasses.Verdict(PhotoClasses.Kind.OUTSIDE, "", "a flower", 4), null);
+        org.scalinglab.export.ComparisonFigure f = ComparisonRunner.figure(r, Colormap.JET, verdicts);
+        List<String> about = f.rows().stream().map(org.scalinglab.export.ComparisonFigure.Row::about).toList();
+        assertEquals(List.of("true class: cat", "shows church", "⚠ not one of the 4 classes", ""), about);
+        List<String> captions = f.rows().stream().map(row -> row.cells().get(0).caption()).toList();
+        assertEquals(List.of("✓ cat 60%", "✗ cup 60%", "dog 60%", "dog 60%"), captions);
+    }
 }

@@ -31,7 +31,7 @@ class ComparisonFigureTest {
         List<ComparisonFigure.Row> rows = List.of(
                 new ComparisonFigure.Row("cat.jpg", solid(300, 200, Color.GRAY), List.of(
                         new ComparisonFigure.Cell(solid(224, 224, Color.RED), "✓ tabby 71%", ""),
-                        ComparisonFigure.Cell.missing("no trained weights for this variant")), "tabby"),
+                        ComparisonFigure.Cell.missing("no trained weights for this variant")), "true class: tabby"),
                 new ComparisonFigure.Row("cup.jpg", solid(200, 300, Color.GRAY), List.of(
                         new ComparisonFigure.Cell(solid(224, 224, Color.BLUE), "espresso 55%", ""),
                         new ComparisonFigure.Cell(solid(224, 224, Color.GREEN), "cup 40%", ""))));
@@ -103,7 +103,7 @@ class ComparisonFigureTest {
         assertEquals("svg", doc.getDocumentElement().getNodeName());
         assertTrue(text.contains("Width only"));
         assertTrue(text.contains("no trained weights"));
-        assertTrue(text.contains("true class: tabby"), "the first photo's class from its folder");
+        assertTrue(text.contains("true class: tabby"), "the line on what the first photo shows");
         assertTrue(text.contains("✓ tabby 71%"));
         assertEquals(1, text.split("true class:", -1).length - 1, "the second photo's class is not known");
     }

@@ -369,7 +369,7 @@ public final class CamViewModel implements AutoCloseable {
             error(e.getMessage());
             return null;
         }
-        ComparisonFigure figure = ComparisonRunner.figure(r, colormap.get());
+        ComparisonFigure figure = ComparisonRunner.figure(r, colormap.get(), images.stream().map(this::verdict).toList());
         Task<Path> t = new Task<>() {
             @Override
             protected Path call() throws IOException {
