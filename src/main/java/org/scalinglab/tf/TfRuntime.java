@@ -87,7 +87,11 @@ public final class TfRuntime {
         setenv("TF_ENABLE_ONEDNN_OPTS", profile().oneDnn() ? "1" : "0", true);
         if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) setenv("TF_CPP_MIN_LOG_LEVEL", "1", false);
         long t0 = System.nanoTime();
-        Engine.getEngine("TensorFlow");
+        try {
+            Engine.getEngine("TensorFlow");
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException(whyNotLoaded(ai.djl.util.Utils.getEnvOrSystemProperty(LIBRARY_PATH), e), e);
+        }
         loaded = true;
         LoggerFactory.getLogger(TfRuntime.class).debug("TensorFlow loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -105,6 +109,17 @@ public final class TfRuntime {
     }
 
     static final String LIBRARY_PATH = "TENSORFLOW_LIBRARY_PATH";
+
+    /** What to do when TensorFlow's natives did not load: where they were looked for, and where they belong. */
+    static String whyNotLoaded(String libraryPath, Throwable e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (libraryPath == null) {
+            return what + ": TensorFlow 2.16.1's native libraries were not found. The build puts them in natives/native/lib"
+                    + " beside scaling-lab.jar (./mvnw package); or set " + LIBRARY_PATH + " to the folder that holds them";
+        }
+        return what + " from " + libraryPath + " (" + LIBRARY_PATH + "): that folder must hold TensorFlow 2.16.1's native"
+                + " libraries for this system, as natives/native/lib of the build does";
+    }
 
     /** natives/native/lib beside the jar or classes folder the code came from, when it holds TensorFlow's natives. */
     static Path nativesBeside(java.security.CodeSource source) {

@@ -36,4 +36,14 @@ class NativesLocationTest {
         assertTrue(used != null && Path.of(used).endsWith(Path.of("natives", "native", "lib")), String.valueOf(used));
         assertTrue(Files.isRegularFile(Path.of(used).resolve("tensorflow.properties")));
     }
+
+    @Test
+    void withoutTheNativesTheMessageSaysWhereTheyBelong() {
+        RuntimeException djl = new RuntimeException("Failed to load TensorFlow native library");
+        assertEquals("Failed to load TensorFlow native library: TensorFlow 2.16.1's native libraries were not found. The build puts"
+                + " them in natives/native/lib beside scaling-lab.jar (./mvnw package); or set TENSORFLOW_LIBRARY_PATH to the folder"
+                + " that holds them", TfRuntime.whyNotLoaded(null, djl));
+        assertTrue(TfRuntime.whyNotLoaded("/opt/tf", djl).startsWith("Failed to load TensorFlow native library from /opt/tf"
+                + " (TENSORFLOW_LIBRARY_PATH): that folder must hold"));
+    }
 }
