@@ -108,9 +108,7 @@ public final class ComparisonSession implements AutoCloseable {
         progress.update(-1, -1, "Loading the models…");
         List<LineupModel> models;
         try {
-            long t0 = System.nanoTime();
             models = lineup(r);
-            org.slf4j.LoggerFactory.getLogger(ComparisonSession.class).debug("line-up read in {} ms", (System.nanoTime() - t0) / 1_000_000);
         } catch (IllegalArgumentException e) {
             // no study here yet, an unreadable report: a state to explain, not a crash
             return new Outcome(List.of(), r.images(), null, List.of(sentence(Messages.firstLine(e.getMessage()))), false, 0);
@@ -156,7 +154,7 @@ public final class ComparisonSession implements AutoCloseable {
             if (estimate.isLongerThan(r.askAbove())) return new Outcome(models, valid, null, problems, false, 0, estimate, true);
         }
         String left = estimate == null ? "" : ", about " + RunEstimate.duration(estimate.seconds()) + " in all";
-        List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        List<String> names = Lineups.classNames(models);
         Map<String, String> folders = folderNames();
         List<ComparisonRunner.Input> inputs = valid.stream().map(p -> new ComparisonRunner.Input(p.getFileName().toString(), decoded.get(p),
                 TrueClass.of(p, names, folders))).toList();

@@ -50,6 +50,11 @@ public final class Lineups {
         return out;
     }
 
+    /** A line-up's class names: those of its first model that has names (none: empty). */
+    public static List<String> classNames(List<LineupModel> lineup) {
+        return lineup.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+    }
+
     private static List<String> displayNames(Path file, List<String> folders) throws IOException {
         if (!Files.isRegularFile(file)) return folders;
         Map<String, String> map = folderNames(file);

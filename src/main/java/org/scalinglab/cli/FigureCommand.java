@@ -93,7 +93,7 @@ final class FigureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--class must be between 0 and " + (classes - 1) + ", got " + classIndex);
         }
         // a photo in a class folder (Imagenette's n03028079 or a folder named after a class) is captioned with its class
-        List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        List<String> names = Lineups.classNames(models);
         java.util.Map<String, String> folders = Lineups.folderNames((studyDir != null ? studyDir : AppHome.studyDir()).resolve("classes.txt"));
         for (int i = 0; i < inputs.size(); i++) {
             ComparisonRunner.Input in = inputs.get(i);

@@ -185,15 +185,6 @@ public final class TfRuntime {
     /** One line for --version, predict --json and the window: "TensorFlow 2.16.1, CPU, oneDNN off (inference profile)". */
     public static String describe() {
         ensureLoaded();
-        long t0 = System.nanoTime();
-        try {
-            return describeLoaded();
-        } finally {
-            LoggerFactory.getLogger(TfRuntime.class).debug("device and oneDNN probed in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        }
-    }
-
-    private static String describeLoaded() {
         return "TensorFlow " + TensorFlow.version() + ", " + device() + ", oneDNN " + (oneDnnActive() ? "on" : "off")
                 + " (" + profile().id() + " profile)";
     }

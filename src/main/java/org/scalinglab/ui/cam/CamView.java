@@ -433,8 +433,7 @@ public final class CamView extends BorderPane {
     }
 
     static String knownClassesText(List<org.scalinglab.app.LineupModel> lineup) {
-        List<String> names = lineup.stream().map(org.scalinglab.app.LineupModel::classNames).filter(n -> !n.isEmpty())
-                .findFirst().orElse(List.of());
+        List<String> names = org.scalinglab.app.Lineups.classNames(lineup);
         if (names.isEmpty() || names.size() > 20) return "";
         return "These models know only " + names.size() + " classes: " + String.join(", ", names)
                 + ". Any photo gets one of them; photos of these things show what the maps mean.";

@@ -31,6 +31,7 @@ import org.scalinglab.cam.CamMethods;
 import org.scalinglab.cam.Colormap;
 import org.scalinglab.app.ComparisonResult;
 import org.scalinglab.app.ComparisonSession;
+import org.scalinglab.app.Lineups;
 import org.scalinglab.io.Messages;
 import org.scalinglab.app.ComparisonRunner;
 import org.scalinglab.app.LineupModel;
@@ -218,7 +219,7 @@ public final class CamViewModel implements AutoCloseable {
     }
 
     private List<String> classNames() {
-        return lineup.get().stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        return Lineups.classNames(lineup.get());
     }
 
     /** The name of a line-up given by {@link #useLineup}, shown instead of the model choice; "" when none. */
@@ -620,7 +621,7 @@ public final class CamViewModel implements AutoCloseable {
     private void setLineup(List<LineupModel> models) {
         if (models.equals(lineup.get())) return;
         lineup.set(models);
-        List<String> names = models.stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        List<String> names = Lineups.classNames(models);
         List<String> classes = new ArrayList<>();
         classes.add(TargetClass.TOP1);
         classes.add(TargetClass.TRUE);
@@ -670,7 +671,7 @@ public final class CamViewModel implements AutoCloseable {
 
     /** Sets the target class from typed text; a message says what is wrong when it cannot be read. */
     void chooseTargetClass(String text) {
-        List<String> names = lineup.get().stream().map(LineupModel::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+        List<String> names = Lineups.classNames(lineup.get());
         try {
             targetClass.set(TargetClass.parse(text, names));
         } catch (IllegalArgumentException e) {
