@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The bundled study v2 (issue 19): all five models on the whole Imagenette train split, validated on the whole val
-# split, one recipe; then the base again with another seed (the seed spread). Long (hours): it runs in the
+# split, one recipe; then the base again with seed 7 in STUDY_DIR/study/base-seed7 (the seed spread: `study --repeat-base 7`
+# does the same in one command, but this run's copy of the app predates that option). Long (hours): it runs in the
 # background, every model checkpoints after each epoch, and running this script again resumes where it stopped.
 #
 #   src/study/study-v2.sh start [STUDY_DIR] [DATA]   start or resume in the background (no-op while running);
@@ -40,7 +41,7 @@ case "$cmd" in
       java -jar '$dir/app/scaling-lab.jar' study --base 0.5,0.6,160 --phi 1 --alpha 1.2 --beta 1.1 --gamma 1.15 \
            --data '$data' --out '$dir/study' --seed 42 ${recipe[*]}
       java -jar '$dir/app/scaling-lab.jar' train --width 0.5 --depth 0.6 --resolution 160 \
-           --data '$data' --out '$dir/base-seed7' --seed 7 ${recipe[*]}
+           --data '$data' --out '$dir/study/base-seed7' --seed 7 ${recipe[*]}
       echo 'study v2 finished'
     " >> "$dir/log.txt" 2>&1 &
     echo $! > "$pidfile"
@@ -59,14 +60,16 @@ case "$cmd" in
     grep -q 'study v2 finished' "$dir/log.txt" || { echo "$dir/log.txt does not say 'study v2 finished' yet: start it again" >&2; exit 1; }
     (cd "$here" && ./mvnw -q -B -DskipTests package)
     app=(java -jar "$here/target/scaling-lab.jar")
-    # every model is done, so this only writes report.json (histories from the checkpoints) and the charts again
-    "${app[@]}" study --base 0.5,0.6,160 --phi 1 --alpha 1.2 --beta 1.1 --gamma 1.15 --data "$data" --out "$dir/study" --seed 42 "${recipe[@]}"
+    # every model is done, so this only writes report.json (histories from the checkpoints, the seed-7 base as the
+    # study's repeat) and the charts again
+    "${app[@]}" study --base 0.5,0.6,160 --phi 1 --alpha 1.2 --beta 1.1 --gamma 1.15 --data "$data" --out "$dir/study" --seed 42 \
+        --repeat-base 7 "${recipe[@]}"
     for kind in base compound width depth resolution; do
       "${app[@]}" evaluate --model "study:$kind" --study-dir "$dir/study" --data "$data" --out "$dir/evaluate/$kind"
     done
-    "${app[@]}" evaluate --model 0.5,0.6,160,10 --weights "$dir/base-seed7/model.h5" --data "$data" --out "$dir/evaluate/base-seed7"
+    "${app[@]}" evaluate --model 0.5,0.6,160,10 --weights "$dir/study/base-seed7/model.h5" --data "$data" --out "$dir/evaluate/base-seed7"
     assets="$here/assets/study"
-    for kind in base compound width depth resolution; do cp "$dir/study/$kind/model.h5" "$assets/$kind/model.h5"; done
+    for kind in base compound width depth resolution base-seed7; do mkdir -p "$assets/$kind"; cp "$dir/study/$kind/model.h5" "$assets/$kind/model.h5"; done
     for f in report.json study.png study.svg study-curves.png study-curves.svg; do cp "$dir/study/$f" "$assets/$f"; done
     echo "assets/study updated; the figures of each model: $dir/evaluate/*/evaluation.json"
     ;;

@@ -103,9 +103,13 @@ public final class StudyChart {
         long trained = report.models().stream().filter(ScalingStudy.Entry::trained).count();
         int epochs = report.models().stream().filter(ScalingStudy.Entry::trained).mapToInt(ScalingStudy.Entry::epochs).max().orElse(0);
         ScalingStudy.Entry base = report.models().get(0);
-        return String.format(Locale.ROOT, "%d of %d models trained, %d epoch%s each, %d classes; base w=%s d=%s %d px; "
+        String note = String.format(Locale.ROOT, "%d of %d models trained, %d epoch%s each, %d classes; base w=%s d=%s %d px; "
                         + "the others matched to the compound multiply-adds", trained, report.models().size(), epochs, epochs == 1 ? "" : "s",
                 report.classes().size(), ReportText.number(base.width()), ReportText.number(base.depth()), base.resolution());
+        for (ScalingStudy.Repeat r : report.repeats()) {
+            if (r.trained()) note += String.format(Locale.ROOT, "; the base again with seed %d: %.1f %%", r.seed(), 100 * r.top1());
+        }
+        return note;
     }
 
     /** PNG (at the dpi), SVG or PDF by extension. */

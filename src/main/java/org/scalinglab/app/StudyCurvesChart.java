@@ -34,9 +34,14 @@ public final class StudyCurvesChart {
             for (Checkpoint.EpochRecord r : e.history()) series.add(r.epoch() + 1, 100 * r.validationTop1());
             epochs = Math.max(epochs, e.history().size());
             data.addSeries(series);
-            renderer.setSeriesPaint(s, StudyChart.COLOURS.getOrDefault(e.kind(), Color.DARK_GRAY));
-            renderer.setSeriesStroke(s, new BasicStroke(e.kind().equals("compound") ? 3f : 1.8f));
             s++;
+        }
+        for (ScalingStudy.Repeat r : report.repeats()) {
+            if (!r.trained()) continue;
+            XYSeries series = new XYSeries(String.format(Locale.ROOT, "Base, seed %d (%.1f %%)", r.seed(), 100 * r.top1()));
+            for (Checkpoint.EpochRecord e : r.history()) series.add(e.epoch() + 1, 100 * e.validationTop1());
+            epochs = Math.max(epochs, r.history().size());
+            data.addSeries(series);
         }
         NumberAxis x = new NumberAxis("epoch");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -50,9 +55,15 @@ public final class StudyCurvesChart {
         JFreeChart chart = new JFreeChart("The study's training: validation top-1 after each epoch", new Font(Font.SANS_SERIF, Font.BOLD, 14),
                 plot, true);
         ChartStyle.apply(chart, scale);
+        // the theme resets the renderer: colours and strokes after it
         for (int i = 0; i < s; i++) {
             renderer.setSeriesPaint(i, StudyChart.COLOURS.getOrDefault(report.models().get(i).kind(), Color.DARK_GRAY));
             renderer.setSeriesStroke(i, new BasicStroke(report.models().get(i).kind().equals("compound") ? 3f : 1.8f));
+        }
+        // a repeat: the base's grey, dashed
+        for (int i = s; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, StudyChart.COLOURS.get("base"));
+            renderer.setSeriesStroke(i, new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }
         ChartStyle.setNote(chart, epochs == 0 ? "this report keeps no per-epoch history (made before reports kept one)"
                 : String.format(Locale.ROOT, "%d classes; chance %.0f %%; every model trained with the same recipe",

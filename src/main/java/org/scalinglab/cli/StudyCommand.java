@@ -24,6 +24,9 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--phi", required = true, description = "compound coefficient phi") double phi;
     @Mixin ScalingBases bases;
     @Option(names = "--base", required = true, description = "base network WIDTH,DEPTH,RESOLUTION, e.g. 0.5,0.6,160 (or b0..b7)") String base;
+    @Option(names = "--repeat-base", paramLabel = "SEED", description = "then train the base again with this seed (same recipe) "
+            + "in OUT/base-seedSEED: the seed spread, which tells a real difference between the models from run-to-run noise")
+    Long repeatSeed;
     @Mixin TrainingOptions options;
 
     @Override
@@ -38,7 +41,8 @@ final class StudyCommand implements Callable<Integer> {
         for (MatchedVariants.Variant v : MatchedVariants.of(baseSpec, scaling)) out.println("  " + MatchedVariants.describe(v));
         out.flush();
         return options.run("the study", stop -> {
-            ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.outDir(), TrainingOptions.printTo(err), stop);
+            ScalingStudy.Report report = ScalingStudy.run(baseSpec, scaling, data, options.config(), options.outDir(), repeatSeed,
+                    TrainingOptions.printTo(err), stop);
             var chart = StudyChart.chart(report);
             StudyChart.write(options.outDir().resolve("study.png"), chart, 144);
             StudyChart.write(options.outDir().resolve("study.svg"), chart, 72);
@@ -49,6 +53,11 @@ final class StudyCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-16s %8.3f %8.3f %6d %,12d %,10d %8s %8s %8.0fs%n", e.label(), e.width(), e.depth(),
                         e.resolution(), e.macs(), e.params(), percent(e.top1()), percent(e.top5()), e.trainingSeconds());
             }
+            for (ScalingStudy.Repeat r : report.repeats()) {
+                out.printf(Locale.ROOT, "%-16s %8s %8s %6s %12s %10s %8s %8s %8.0fs%n", "Base, seed " + r.seed(), "", "", "", "", "",
+                        percent(r.top1()), percent(r.top5()), r.trainingSeconds());
+            }
+            report.seedSpread().ifPresent(d -> out.printf(Locale.ROOT, "Seed spread of the base: %.2f points of top-1%n", 100 * d));
             out.println("Report: " + options.outDir().resolve("report.json"));
             out.flush();
         });

@@ -35,8 +35,50 @@ public final class ScalingStudy {
         }
     }
 
-    /** What report.json holds. */
-    public record Report(double phi, double alpha, double beta, double gamma, List<String> classes, List<Entry> models) {
+    /**
+     * A model of the study trained again with another seed and otherwise the same recipe, in {@code out/<kind>-seed<seed>/}:
+     * how far two runs of one network differ, so a reader can tell a real difference between the models from noise.
+     */
+    public record Repeat(String kind, long seed, Double top1, Double top5, double trainingSeconds, String weights,
+                         List<Checkpoint.EpochRecord> history) {
+        public Repeat {
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        public boolean trained() {
+            return weights != null && top1 != null && !top1.isNaN();
+        }
+    }
+
+    /**
+     * What report.json holds. seed is the seed the five models trained with (null in reports of earlier versions);
+     * repeats are models trained again with another seed (empty when there are none).
+     */
+    public record Report(double phi, double alpha, double beta, double gamma, List<String> classes, List<Entry> models,
+                         Long seed, List<Repeat> repeats) {
+        public Report {
+            repeats = repeats == null ? List.of() : List.copyOf(repeats);
+        }
+
+        public Report(double phi, double alpha, double beta, double gamma, List<String> classes, List<Entry> models) {
+            this(phi, alpha, beta, gamma, classes, models, null, List.of());
+        }
+
+        /** The model of this kind, if the study has it. */
+        public java.util.Optional<Entry> model(String kind) {
+            return models.stream().filter(e -> e.kind().equals(kind)).findFirst();
+        }
+
+        /**
+         * How far the base's top-1 moved when it was trained again with another seed (as a fraction, the largest such
+         * difference when there are several repeats); empty without a trained repeat of a trained base.
+         */
+        public java.util.OptionalDouble seedSpread() {
+            Entry base = model("base").filter(Entry::trained).orElse(null);
+            if (base == null) return java.util.OptionalDouble.empty();
+            return repeats.stream().filter(r -> r.kind().equals("base") && r.trained())
+                    .mapToDouble(r -> Math.abs(r.top1() - base.top1())).max();
+        }
     }
 
     private ScalingStudy() {
@@ -50,12 +92,25 @@ public final class ScalingStudy {
      */
     public static Report run(NetworkSpec base, CompoundScaling scaling, ImageFolder data, TrainingConfig config, Path out,
                              Consumer<TrainingProgress> progress, BooleanSupplier cancelled) throws IOException {
+        return run(base, scaling, data, config, out, null, progress, cancelled);
+    }
+
+    /**
+     * As above; with {@code repeatSeed} set, the base is then trained once more with that seed (and the same recipe)
+     * in {@code out/base-seed<seed>/}, resuming or reusing a run there, and reported as a repeat, unless the report
+     * already has it finished for these epochs with its weights. Repeats of an earlier run whose weights are still
+     * there stay in the report.
+     */
+    public static Report run(NetworkSpec base, CompoundScaling scaling, ImageFolder data, TrainingConfig config, Path out,
+                             Long repeatSeed, Consumer<TrainingProgress> progress, BooleanSupplier cancelled) throws IOException {
         NetworkSpec classed = base.withClasses(data.classes().size());
         List<MatchedVariants.Variant> variants = MatchedVariants.of(classed, scaling);
         // every planned model is in the report from the start; weights stay null until a model is trained
         List<Entry> entries = new ArrayList<>();
         for (MatchedVariants.Variant v : variants) entries.add(entry(v, null, out));
-        Report planned = new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries);
+        List<Repeat> repeats = new ArrayList<>();
+        Report planned = new Report(scaling.phi(), scaling.alpha(), scaling.beta(), scaling.gamma(), data.classes(), entries,
+                config.seed(), repeats);
         boolean[] done = new boolean[entries.size()];
         Path file = out.resolve("report.json");
         if (Files.exists(file)) {
@@ -66,15 +121,34 @@ public final class ScalingStudy {
                 done[i] = e.trained() && e.epochs() >= config.epochs() && Files.isRegularFile(out.resolve(e.weights()));
                 if (done[i]) entries.set(i, withHistory(e, out));
             }
+            for (Repeat r : previous.repeats()) {
+                boolean finished = r.trained() && Files.isRegularFile(out.resolve(r.weights()));
+                boolean asked = repeatSeed != null && r.kind().equals("base") && r.seed() == repeatSeed;
+                if (finished && (!asked || r.history().size() >= config.epochs())) repeats.add(r);
+            }
         }
-        write(out, planned);
+        write(out, live(planned, entries, repeats));
         List<TrainingPlan.Job> jobs = variants.stream()
                 .map(v -> new TrainingPlan.Job(v.kind().name().toLowerCase(Locale.ROOT), v.spec())).toList();
         TrainingPlan.run(jobs, done, data, config, out, progress, cancelled, (i, r) -> {
             entries.set(i, entry(variants.get(i), r, out));
-            write(out, planned);
+            write(out, live(planned, entries, repeats));
         });
-        return planned;
+        if (repeatSeed != null && repeats.stream().noneMatch(r -> r.kind().equals("base") && r.seed() == repeatSeed)) {
+            String id = "base-seed" + repeatSeed;
+            // a finished run there returns its result without training; an unfinished one resumes
+            Trainer.Result r = Trainer.train(variants.get(0).spec().withName(id), data, config.withSeed(repeatSeed), out.resolve(id),
+                    progress, cancelled);
+            repeats.add(new Repeat("base", repeatSeed, r.top1(), r.top5(), r.seconds(), out.relativize(r.weights()).toString(), r.history()));
+            repeats.sort(java.util.Comparator.comparingLong(Repeat::seed));
+            write(out, live(planned, entries, repeats));
+        }
+        return live(planned, entries, repeats);
+    }
+
+    /** The report as it stands: the lists copied (a record copies them once, at construction). */
+    private static Report live(Report r, List<Entry> entries, List<Repeat> repeats) {
+        return new Report(r.phi(), r.alpha(), r.beta(), r.gamma(), r.classes(), entries, r.seed(), repeats);
     }
 
     /** Refuses to continue in a folder whose report belongs to another study, naming the first difference. */

@@ -55,6 +55,10 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         return standard(epochs, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, DEFAULT_WARMUP_EPOCHS, DEFAULT_SEED, DEFAULT_LOADER_THREADS, 0);
     }
 
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(epochs, batchSize, learningRate, warmupEpochs, momentum, labelSmoothing, weightDecay, batchNormMomentum, s, loaderThreads, gradientClipNorm);
+    }
+
     public TrainingConfig withEpochs(int e) {
         return new TrainingConfig(e, batchSize, learningRate, Math.min(warmupEpochs, e), momentum, labelSmoothing, weightDecay, batchNormMomentum, seed, loaderThreads, gradientClipNorm);
     }

@@ -48,6 +48,35 @@ class ScalingStudyTest {
         assertEquals(Set.of("base", "compound", "width", "depth", "resolution"), longer);
         assertTrue(third.models().stream().allMatch(m -> m.epochs() == 2), third.toString());
 
+        // the base again with seed 7: only it trains, exactly as the trainer alone trains the base with that seed
+        TrainingConfig twoEpochs = GridSearchTest.ONE_EPOCH.withEpochs(2);
+        Set<String> repeated = new HashSet<>();
+        ScalingStudy.Report fourth = ScalingStudy.run(ScaleSweepTest.TINY, PAPER, data, twoEpochs, out, 7L,
+                p -> repeated.add(p.model()), () -> false);
+        assertEquals(Set.of("base-seed7"), repeated);
+        Trainer.Result alone = Trainer.train(ScaleSweepTest.TINY.withClasses(data.classes().size()), data, twoEpochs.withSeed(7),
+                dir.resolve("alone"), p -> { }, () -> false);
+        assertEquals(1, fourth.repeats().size());
+        ScalingStudy.Repeat repeat = fourth.repeats().get(0);
+        assertEquals(7, repeat.seed());
+        assertEquals(alone.top1(), repeat.top1(), 0);
+        assertEquals(alone.history().stream().map(Checkpoint.EpochRecord::loss).toList(),
+                repeat.history().stream().map(Checkpoint.EpochRecord::loss).toList());
+        assertNotEquals(third.models().get(0).history().get(0).loss(), repeat.history().get(0).loss(), "another seed, another run");
+        assertEquals(Math.abs(repeat.top1() - third.models().get(0).top1()), fourth.seedSpread().orElseThrow(), 0);
+        assertEquals(Long.valueOf(GridSearchTest.ONE_EPOCH.seed()), fourth.seed());
+        assertEquals(fourth, ScalingStudy.read(out.resolve("report.json")));
+        // a rerun without the option keeps the repeat; with it, the finished repeat is not trained again
+        Set<String> none = new HashSet<>();
+        assertEquals(fourth.repeats(), ScalingStudy.run(ScaleSweepTest.TINY, PAPER, data, twoEpochs, out, p -> none.add(p.model()), () -> false).repeats());
+        assertEquals(fourth.repeats(), ScalingStudy.run(ScaleSweepTest.TINY, PAPER, data, twoEpochs, out, 7L,
+                p -> { if (!p.isNote()) none.add(p.model()); }, () -> false).repeats());
+        assertEquals(Set.of(), none);
+        // as shipped, without checkpoints: the finished repeat is still not trained again
+        for (String f : List.of("checkpoint.json")) Files.delete(out.resolve("base-seed7").resolve(f));
+        assertEquals(fourth.repeats(), ScalingStudy.run(ScaleSweepTest.TINY, PAPER, data, twoEpochs, out, 7L, p -> none.add(p.model()), () -> false).repeats());
+        assertEquals(Set.of(), none);
+
         String before = Files.readString(out.resolve("report.json"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScalingStudy.run(ScaleSweepTest.TINY,
                 new CompoundScaling(1, 1.3, 1.1, 1.1), data, GridSearchTest.ONE_EPOCH, out, p -> { }, () -> false));

@@ -116,6 +116,21 @@ final class StudyPane extends ScrollPane {
             s.append(String.format(Locale.ROOT, " Compound scaling reaches %.1f %% top-1", 100 * compound.top1()));
             if (best != null) s.append(String.format(Locale.ROOT, "; the best single-dimension model, %s, %.1f %%", best.label().toLowerCase(Locale.ROOT), 100 * best.top1()));
             s.append(" at about the same cost.");
+            ScalingStudy.Entry base = r.model("base").orElseThrow();
+            ScalingStudy.Repeat repeat = r.repeats().stream().filter(x -> x.kind().equals("base") && x.trained()).findFirst().orElse(null);
+            if (repeat != null && base.trained()) {
+                double spread = 100 * r.seedSpread().orElseThrow();
+                s.append(String.format(Locale.ROOT, " Run-to-run noise: the base trained again with seed %d reaches %.1f %%%s, %.1f points apart",
+                        repeat.seed(), 100 * repeat.top1(), r.seed() == null ? "" : String.format(Locale.ROOT, " (seed %d: %.1f %%)", r.seed(),
+                                100 * base.top1()), spread));
+                if (best != null) {
+                    double lead = 100 * (compound.top1() - best.top1());
+                    s.append(String.format(Locale.ROOT, "; compound's %s over %s, %.1f points, is %s that.", lead >= 0 ? "lead" : "gap",
+                            best.label().toLowerCase(Locale.ROOT), Math.abs(lead), Math.abs(lead) > spread ? "larger than" : "no larger than"));
+                } else {
+                    s.append('.');
+                }
+            }
         }
         return s.toString();
     }

@@ -86,6 +86,35 @@ class StudyPaneTest {
     }
 
     @Test
+    void theBaseTrainedAgainWithAnotherSeedGivesTheNoiseTheDifferencesAreReadAgainst(FxRobot robot) throws Exception {
+        List<ScalingStudy.Entry> models = List.of(entry("base", "Base", 0.827, 0.5, 0.827), entry("compound", "Compound", 0.8515, 0.6, 0.8515),
+                entry("width", "Width only", 0.8456, 0.6, 0.8456), entry("depth", "Depth only", 0.797, 0.4, 0.797),
+                entry("resolution", "Resolution only", 0.80, 0.5, 0.80));
+        List<Checkpoint.EpochRecord> history = List.of(new Checkpoint.EpochRecord(0, 10, 1, 0.5, 0.45, 0.9, 10, 50),
+                new Checkpoint.EpochRecord(1, 20, 1, 0.5, 0.818, 0.9, 10, 50));
+        ScalingStudy.Repeat seven = new ScalingStudy.Repeat("base", 7, 0.818, 0.98, 60, "base-seed7/model.h5", history);
+        ReportJson.write(dir.resolve("report.json"), new ScalingStudy.Report(1, 1.2, 1.1, 1.15, List.of("a", "b"), models, 42L, List.of(seven)));
+        show(robot, 1280);
+        String summary = robot.lookup("#cam-study-summary").queryAs(Label.class).getText();
+        // 82.7 - 81.8 = 0.9 points apart; compound 85.15 - width 84.56 = 0.59 points
+        assertTrue(summary.contains("Run-to-run noise: the base trained again with seed 7 reaches 81.8 % (seed 42: 82.7 %), 0.9 points apart; "
+                + "compound's lead over width only, 0.6 points, is no larger than that."), summary);
+        XYSeriesCollection data = (XYSeriesCollection) robot.lookup("#cam-study-curves").queryAs(ChartBox.class).viewer().getChart()
+                .getXYPlot().getDataset();
+        assertEquals(6, data.getSeriesCount());
+        assertEquals("Base, seed 7 (81.8 %)", data.getSeries(5).getKey());
+        assertEquals(81.8, data.getSeries(5).getY(1).doubleValue(), 1e-9);
+        assertTrue(errors.isEmpty(), errors.toString());
+
+        // a spread smaller than the lead: the lead is larger than the noise
+        ReportJson.write(dir.resolve("report.json"), new ScalingStudy.Report(1, 1.2, 1.1, 1.15, List.of("a", "b"), models, 42L,
+                List.of(new ScalingStudy.Repeat("base", 7, 0.825, 0.98, 60, "base-seed7/model.h5", history))));
+        show(robot, 1280);
+        summary = robot.lookup("#cam-study-summary").queryAs(Label.class).getText();
+        assertTrue(summary.contains("0.2 points apart; compound's lead over width only, 0.6 points, is larger than that."), summary);
+    }
+
+    @Test
     void aMissingOrBrokenReportIsSaidInPlainWords(FxRobot robot) throws Exception {
         show(robot, 1280);
         assertTrue(robot.lookup("#cam-study-missing").queryAs(Label.class).getText().startsWith("No study here:"));
