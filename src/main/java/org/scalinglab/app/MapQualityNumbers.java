@@ -81,9 +81,11 @@ public final class MapQualityNumbers {
      * @param report  the measurement, or null when {@code missing} says why there is none
      * @param missing "" when there is a report; else one sentence
      * @param command the command that makes (or remakes) the file
+     * @param stale   "" when the measurement is of the study's models as they are (or that cannot be told); else one
+     *                sentence: it was made with weights the models no longer have
      */
     public record View(Path file, MapQualityStudy.Report report, String missing, String command, String title, String subtitle,
-                       String reading, List<Row> models, List<Row> differences, String compound) {
+                       String reading, List<Row> models, List<Row> differences, String compound, String stale) {
         public boolean present() {
             return report != null;
         }
@@ -105,6 +107,13 @@ public final class MapQualityNumbers {
                 + file.getParent();
     }
 
+    /** The command that measures again with the settings of {@code s}. */
+    static String command(Path file, Path imagenette, MapQualityStudy.Settings s) {
+        return "./scaling-lab datasets --download && ./scaling-lab map-quality --data " + imagenette + " --per-class " + s.perClass()
+                + " --steps " + s.steps() + (s.method().equals(CamMethods.DEFAULT) ? "" : " --method " + s.method())
+                + " --layer " + s.layer() + " --out " + file.getParent();
+    }
+
     /** Reads {@code file}; a missing or unreadable file gives a view that says so, never an exception. */
     public static View load(Path file, Path imagenette) {
         String command = command(file, imagenette);
@@ -119,11 +128,29 @@ public final class MapQualityNumbers {
         } catch (JsonParseException e) {
             return missing(file, command, file + " is damaged: " + Messages.firstLine(e.getMessage()) + ".");
         }
-        return of(file, report, command);
+        View v = of(file, report, command(file, imagenette, report.settings()));
+        return new View(v.file(), v.report(), "", v.command(), v.title(), v.subtitle(), v.reading(), v.models(), v.differences(),
+                v.compound(), stale(file, report.settings()));
+    }
+
+    /**
+     * Whether the study beside the file ({@code <study>/map-quality/quality.json}) still has the weights the measurement
+     * was made with; "" when it has, or when that cannot be told (no digests in the file, no readable study report).
+     */
+    static String stale(Path file, MapQualityStudy.Settings s) {
+        Path study = file.toAbsolutePath().getParent().getParent();
+        if (s.weights() == null || study == null || !Files.isRegularFile(study.resolve("report.json"))) return "";
+        try {
+            if (MapQualityStudy.weightDigests(study).equals(s.weights())) return "";
+        } catch (IOException | RuntimeException e) {
+            return ""; // the Study view says when the report cannot be read
+        }
+        return "These numbers describe earlier weights of the models: the study was trained again since it was measured. To measure the "
+                + "models as they are now, delete " + file.getParent() + " and run the command below.";
     }
 
     private static View missing(Path file, String command, String why) {
-        return new View(file, null, why, command, "The numbers behind the maps", "", "", List.of(), List.of(), "");
+        return new View(file, null, why, command, "The numbers behind the maps", "", "", List.of(), List.of(), "", "");
     }
 
     static View of(Path file, MapQualityStudy.Report r, String command) {
@@ -146,7 +173,7 @@ public final class MapQualityNumbers {
         String subtitle = String.format(Locale.ROOT, "%d images (%d per class), the same for every model, each explained for its true class; "
                 + "means over the images each model gets right, with 95 %% bootstrap intervals; %d deletion/insertion steps",
                 r.images(), s.perClass(), s.steps());
-        return new View(file, r, "", command, title, subtitle, reading(compound, r.images(), differences), models, differences, compound);
+        return new View(file, r, "", command, title, subtitle, reading(compound, r.images(), differences), models, differences, compound, "");
     }
 
     /** "0.237 [0.174, 0.307]"; three significant digits, as many decimals for the interval as for the mean. */

@@ -25,11 +25,13 @@ import org.scalinglab.cam.HeatmapScaling;
 import org.scalinglab.cam.MapComparison;
 import org.scalinglab.cam.ModelCamSource;
 import org.scalinglab.io.AtomicFiles;
+import org.scalinglab.io.FileDigest;
 import org.scalinglab.io.Messages;
 import org.scalinglab.tf.EfficientNetModel;
 import org.scalinglab.tf.ImagePreprocessor;
 import org.scalinglab.tf.ModelOptions;
 import org.scalinglab.train.ImageFolder;
+import org.scalinglab.train.ScalingStudy;
 
 /**
  * The numbers behind the maps: every model of a line-up on the same images of a folder laid out by class, each image's
@@ -48,9 +50,26 @@ public final class MapQualityStudy {
     /**
      * What defines a run: a rerun on the same folder must have the same. {@code data} is the image folder's name, not
      * its path, so a result (the bundled one) resumes on another machine; the images themselves are named in the records.
+     * {@code weights}: each model's weights file by its SHA-256 (see {@link #weightDigests}), so the records of models
+     * since retrained are never mixed with new ones; null in results of earlier versions.
      */
     public record Settings(String data, List<String> classes, List<String> models, String method, String layer, int perClass,
-                           int steps, long seed) {
+                           int steps, long seed, List<String> weights) {
+        /** The same run but for the models' weights. */
+        boolean sameButWeights(Settings o) {
+            return new Settings(data, classes, models, method, layer, perClass, steps, seed, null)
+                    .equals(new Settings(o.data, o.classes, o.models, o.method, o.layer, o.perClass, o.steps, o.seed, null));
+        }
+    }
+
+    /** The SHA-256 of each model's weights file in the study's report.json, in the report's order ("" for a model without). */
+    public static List<String> weightDigests(Path studyDir) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (ScalingStudy.Entry e : ScalingStudy.read(studyDir.resolve("report.json")).models()) {
+            Path f = e.weights() == null ? null : studyDir.resolve(e.weights());
+            out.add(f != null && Files.isRegularFile(f) ? FileDigest.sha256(f) : "");
+        }
+        return out;
     }
 
     /** One model on one image. */
@@ -234,6 +253,11 @@ public final class MapQualityStudy {
                 there = GSON.fromJson(Files.readString(file), Settings.class);
             } catch (JsonParseException e) {
                 throw new IOException(file + " is damaged: " + Messages.jsonProblem(e), e);
+            }
+            if (there != null && !s.equals(there) && s.sameButWeights(there)) {
+                throw new IllegalArgumentException(out + " holds a measurement of other weights of these models (the study was trained "
+                        + "again since" + (there.weights() == null ? ", or it was made before measurements recorded the weights" : "")
+                        + "): measure into another --out folder, or delete " + out + " to measure again there");
             }
             if (!s.equals(there)) {
                 throw new IllegalArgumentException(out + " holds a run with other settings (" + there + "): use the same settings to resume,"

@@ -66,7 +66,7 @@ final class MapQualityCommand implements Callable<Integer> {
         ImageFolder folder = ImageFolder.forEvaluation(data);
         ModelOptions options = cacheDir == null ? ModelOptions.defaults() : ModelOptions.defaults().withCacheDir(cacheDir);
         MapQualityStudy.Settings settings = new MapQualityStudy.Settings(folder.root().toAbsolutePath().normalize().getFileName().toString(), classes,
-                lineup.stream().map(LineupModel::label).toList(), method, layer, perClass, steps, seed);
+                lineup.stream().map(LineupModel::label).toList(), method, layer, perClass, steps, seed, MapQualityStudy.weightDigests(study));
         ProgressBar bar = new ProgressBar(err, "maps");
         MapQualityStudy.Report report;
         try (StopOnInterrupt stop = new StopOnInterrupt(err, "the measurement")) {

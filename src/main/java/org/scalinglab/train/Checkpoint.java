@@ -8,15 +8,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.scalinglab.arch.NetworkSpec;
 import org.scalinglab.io.AtomicFiles;
+import org.scalinglab.io.FileDigest;
 import org.scalinglab.io.Messages;
 import org.scalinglab.tf.KerasH5;
 import org.scalinglab.tf.KerasWeights;
@@ -155,7 +151,7 @@ public final class Checkpoint {
         if (size != part.size()) {
             throw new IOException("the checkpoint's " + what + " " + part.file() + " is damaged (" + size + " bytes, " + part.size() + " recorded)" + fix);
         }
-        if (!sha256(f).equals(part.sha256())) throw new IOException("the checkpoint's " + what + " " + part.file() + " is damaged (checksum differs)" + fix);
+        if (!FileDigest.sha256(f).equals(part.sha256())) throw new IOException("the checkpoint's " + what + " " + part.file() + " is damaged (checksum differs)" + fix);
         return f;
     }
 
@@ -190,16 +186,7 @@ public final class Checkpoint {
     }
 
     private static Part part(Path f) throws IOException {
-        return new Part(f.getFileName().toString(), Files.size(f), sha256(f));
-    }
-
-    static String sha256(Path f) throws IOException {
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(f)), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Part(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f));
     }
 
     static State fresh(NetworkSpec spec, List<String> classNames, RunSettings settings) {

@@ -126,6 +126,36 @@ public class MapQualityNumbersTest {
                 + file.getParent(), v.command());
     }
 
+    /** A measurement of weights the study no longer has says so; one of the study's current weights, or without digests, does not. */
+    @Test
+    void aMeasurementOfEarlierWeightsSaysSo() throws Exception {
+        Path study = dir.resolve("study");
+        Files.createDirectories(study.resolve("base"));
+        Files.writeString(study.resolve("base/model.h5"), "abc");
+        Files.writeString(study.resolve("report.json"), """
+                {"phi": 1, "alpha": 1.2, "beta": 1.1, "gamma": 1.15, "classes": ["a", "b"], "models": [
+                  {"kind": "base", "label": "Base", "width": 0.5, "depth": 0.6, "resolution": 160, "classes": 2, "top1": 0.5, "weights": "base/model.h5"}]}
+                """);
+        Path file = study.resolve("map-quality/quality.json");
+        Files.createDirectories(file.getParent());
+        String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        Files.writeString(file, FIXTURE.replace("\"seed\": 1}", "\"seed\": 1, \"weights\": [\"" + abc + "\"]}"));
+        MapQualityNumbers.View current = MapQualityNumbers.load(file, Path.of("/data/imagenette2-160"));
+        assertTrue(current.present());
+        assertEquals("", current.stale());
+        assertEquals("./scaling-lab datasets --download && ./scaling-lab map-quality --data /data/imagenette2-160 --per-class 10 --steps 20"
+                + " --layer top_activation --out " + file.getParent(), current.command(), "the file's own settings");
+
+        Files.writeString(study.resolve("base/model.h5"), "abd"); // trained again
+        MapQualityNumbers.View stale = MapQualityNumbers.load(file, Path.of("/data/imagenette2-160"));
+        assertTrue(stale.present(), "the numbers are still shown");
+        assertTrue(stale.stale().startsWith("These numbers describe earlier weights of the models"), stale.stale());
+        assertTrue(stale.stale().contains("delete " + file.getParent()), stale.stale());
+
+        Files.writeString(file, FIXTURE);
+        assertEquals("", MapQualityNumbers.load(file, Path.of("/x")).stale(), "a file without digests cannot be judged");
+    }
+
     @Test
     void aDamagedFileIsAMessageNotAnException() throws Exception {
         Path file = dir.resolve("quality.json");

@@ -18,7 +18,7 @@ import org.scalinglab.train.SyntheticShapes;
 
 class MapQualityStudyTest {
     static final MapQualityStudy.Settings SETTINGS = new MapQualityStudy.Settings("data", List.of("a", "b"), List.of("Base", "Compound"),
-            "gradcam", "top_activation", 2, 4, 1);
+            "gradcam", "top_activation", 2, 4, 1, List.of("a1", "b2"));
 
     private static MapQualityStudy.Record r(String model, String image, int truth, int predicted, double deletion, double share) {
         return new MapQualityStudy.Record(model, image, truth, predicted, deletion, 1 - deletion, 10 * deletion, deletion < 0.3, share);
@@ -74,7 +74,7 @@ class MapQualityStudyTest {
         List<LineupModel> lineup = List.of(new LineupModel("Base", spec, List.of("disc", "square"), KerasWeights.random(spec, 1), null),
                 new LineupModel("Compound", spec.withResolution(56), List.of("disc", "square"), KerasWeights.random(spec, 2), null));
         MapQualityStudy.Settings s = new MapQualityStudy.Settings(folder.root().toString(), folder.classes(), List.of("Base", "Compound"),
-                "gradcam", "top_activation", 2, 4, 1);
+                "gradcam", "top_activation", 2, 4, 1, List.of("a1", "b2"));
         ModelOptions options = ModelOptions.defaults().withCacheDir(dir.resolve("cache"));
         Path out = dir.resolve("out");
         int[] calls = {0};
@@ -88,9 +88,31 @@ class MapQualityStudyTest {
         assertEquals(8, MapQualityStudy.records(out).size());
         assertEquals(4, report.images());
         assertEquals(4, report.models().get(1).images());
-        MapQualityStudy.Settings other = new MapQualityStudy.Settings(s.data(), s.classes(), s.models(), "eigencam", s.layer(), 2, 4, 1);
+        MapQualityStudy.Settings other = new MapQualityStudy.Settings(s.data(), s.classes(), s.models(), "eigencam", s.layer(), 2, 4, 1,
+                s.weights());
         var e = assertThrows(IllegalArgumentException.class, () -> MapQualityStudy.run(lineup, folder.classes(), folder, other, options, out,
                 (d, t, w) -> { }, () -> false));
         assertTrue(e.getMessage().contains("other settings"), e.getMessage());
+        // the same models trained again: their records are not resumed, and the message says why
+        MapQualityStudy.Settings retrained = new MapQualityStudy.Settings(s.data(), s.classes(), s.models(), s.method(), s.layer(), 2, 4, 1,
+                List.of("a1", "c3"));
+        var again = assertThrows(IllegalArgumentException.class, () -> MapQualityStudy.run(lineup, folder.classes(), folder, retrained, options,
+                out, (d, t, w) -> { }, () -> false));
+        assertTrue(again.getMessage().contains("holds a measurement of other weights of these models (the study was trained again since)"),
+                again.getMessage());
+        assertEquals(8, MapQualityStudy.records(out).size(), "nothing added");
+    }
+
+    /** Each model's weights file by SHA-256, in the report's order; "abc" has the digest FIPS 180-2 gives for it. */
+    @Test
+    void weightDigestsNameEachModelsFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("base"));
+        Files.writeString(dir.resolve("base/model.h5"), "abc");
+        Files.writeString(dir.resolve("report.json"), """
+                {"phi": 1, "alpha": 1.2, "beta": 1.1, "gamma": 1.15, "classes": ["a", "b"], "models": [
+                  {"kind": "base", "label": "Base", "width": 0.5, "depth": 0.6, "resolution": 160, "classes": 2, "top1": 0.5, "weights": "base/model.h5"},
+                  {"kind": "compound", "label": "Compound", "width": 0.55, "depth": 0.72, "resolution": 184, "classes": 2, "top1": null, "weights": null}]}
+                """);
+        assertEquals(List.of("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ""), MapQualityStudy.weightDigests(dir));
     }
 }

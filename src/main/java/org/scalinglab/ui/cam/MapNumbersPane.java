@@ -79,6 +79,11 @@ public final class MapNumbersPane extends ScrollPane {
         if (!v.present()) {
             nodes.addAll(missing(v));
         } else {
+            if (!v.stale().isEmpty()) {
+                Label stale = wrapped("⚠ " + v.stale(), "numbers-missing");
+                stale.setId("cam-numbers-stale");
+                nodes.add(stale);
+            }
             Label subtitle = wrapped(v.subtitle(), "explain");
             Label reading = wrapped(v.reading(), "numbers-reading");
             reading.setId("cam-numbers-reading");

@@ -77,6 +77,27 @@ class CamNumbersPanesTest {
         assertTrue(texts.contains("compound worse") && texts.contains("compound better") && texts.contains("no clear difference"), texts.toString());
         List<String> models = all(robot, "#cam-numbers-models .label", Label.class).stream().map(Label::getText).toList();
         assertTrue(models.contains("0.237 [0.174, 0.307]") && models.contains("15 of 20 right"), models.toString());
+        assertTrue(robot.lookup("#cam-numbers-stale").tryQuery().isEmpty(), "no digests in the fixture: nothing to warn of");
+    }
+
+    @Test
+    void aMeasurementOfEarlierWeightsIsShownWithAWarning(FxRobot robot) throws Exception {
+        Path study = dir.resolve("study");
+        Files.createDirectories(study.resolve("base"));
+        Files.writeString(study.resolve("base/model.h5"), "retrained");
+        Files.writeString(study.resolve("report.json"), """
+                {"phi": 1, "alpha": 1.2, "beta": 1.1, "gamma": 1.15, "classes": ["a", "b"], "models": [
+                  {"kind": "base", "label": "Base", "width": 0.5, "depth": 0.6, "resolution": 160, "classes": 2, "top1": 0.5, "weights": "base/model.h5"}]}
+                """);
+        Path file = study.resolve("map-quality/quality.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, MapQualityNumbersTest.FIXTURE.replace("\"seed\": 1}", "\"seed\": 1, \"weights\": [\"0123\"]}"));
+        MapNumbersPane pane = new MapNumbersPane(() -> file, Path.of("/data/imagenette2-160"));
+        showInStage(robot, pane);
+        waitUntil(() -> pane.view() != null);
+        String warning = robot.lookup("#cam-numbers-stale").queryAs(Label.class).getText();
+        assertTrue(warning.startsWith("⚠ These numbers describe earlier weights of the models"), warning);
+        assertTrue(robot.lookup("#cam-numbers-reading").tryQuery().isPresent(), "the numbers are still shown");
     }
 
     @Test
