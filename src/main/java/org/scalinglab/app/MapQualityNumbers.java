@@ -145,8 +145,8 @@ public final class MapQualityNumbers {
         } catch (IOException | RuntimeException e) {
             return ""; // the Study view says when the report cannot be read
         }
-        return "These numbers describe earlier weights of the models: the study was trained again since it was measured. To measure the "
-                + "models as they are now, delete " + file.getParent() + " and run the command below.";
+        return "These numbers describe earlier weights of the models: the study was trained again since it was measured. The command "
+                + "below measures the models trained again anew and keeps the others' results.";
     }
 
     private static View missing(Path file, String command, String why) {

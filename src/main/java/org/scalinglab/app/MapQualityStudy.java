@@ -50,8 +50,8 @@ public final class MapQualityStudy {
     /**
      * What defines a run: a rerun on the same folder must have the same. {@code data} is the image folder's name, not
      * its path, so a result (the bundled one) resumes on another machine; the images themselves are named in the records.
-     * {@code weights}: each model's weights file by its SHA-256 (see {@link #weightDigests}), so the records of models
-     * since retrained are never mixed with new ones; null in results of earlier versions.
+     * {@code weights}: each model's weights file by its SHA-256 (see {@link #weightDigests}): a rerun measures a model
+     * trained again since anew instead of resuming its old records ({@link #retrained}); null in results of earlier versions.
      */
     public record Settings(String data, List<String> classes, List<String> models, String method, String layer, int perClass,
                            int steps, long seed, List<String> weights) {
@@ -124,7 +124,7 @@ public final class MapQualityStudy {
         }
         List<ImageFolder.Item> images = sample(data.validation(), data.classes().size(), s.perClass(), s.seed());
         Files.createDirectories(out);
-        checkSameRun(out, s);
+        startOrResume(out, s);
         List<Record> records = readRecords(out.resolve(RECORDS));
         Set<String> done = new HashSet<>();
         for (Record r : records) done.add(r.model() + "\n" + r.image());
@@ -245,26 +245,47 @@ public final class MapQualityStudy {
         return out;
     }
 
-    private static void checkSameRun(Path out, Settings s) throws IOException {
-        Path file = out.resolve(SETTINGS);
-        if (Files.exists(file)) {
-            Settings there;
-            try {
-                there = GSON.fromJson(Files.readString(file), Settings.class);
-            } catch (JsonParseException e) {
-                throw new IOException(file + " is damaged: " + Messages.jsonProblem(e), e);
-            }
-            if (there != null && !s.equals(there) && s.sameButWeights(there)) {
-                throw new IllegalArgumentException(out + " holds a measurement of other weights of these models (the study was trained "
-                        + "again since" + (there.weights() == null ? ", or it was made before measurements recorded the weights" : "")
-                        + "): measure into another --out folder, or delete " + out + " to measure again there");
-            }
-            if (!s.equals(there)) {
-                throw new IllegalArgumentException(out + " holds a run with other settings (" + there + "): use the same settings to resume,"
-                        + " or another --out folder");
-            }
-        } else {
-            AtomicFiles.writeString(file, GSON.toJson(s));
+    /**
+     * The models of a run in {@code out} that were trained again since it measured them (their weights' SHA-256 differs,
+     * or the run is from a version that did not record it): their records are measured again, the others' kept. Empty
+     * when there is no run in {@code out}; a run with other settings is refused, naming them.
+     */
+    public static List<String> retrained(Path out, Settings s) throws IOException {
+        Settings there = settingsIn(out);
+        if (there == null) return List.of();
+        if (!s.sameButWeights(there)) {
+            throw new IllegalArgumentException(out + " holds a run with other settings (" + there + "): use the same settings to resume,"
+                    + " or another --out folder");
         }
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < s.models().size(); i++) {
+            if (!java.util.Objects.equals(digest(there, i), digest(s, i))) changed.add(s.models().get(i));
+        }
+        return changed;
+    }
+
+    private static String digest(Settings s, int model) {
+        return s.weights() == null ? null : s.weights().get(model);
+    }
+
+    private static Settings settingsIn(Path out) throws IOException {
+        Path file = out.resolve(SETTINGS);
+        if (!Files.exists(file)) return null;
+        try {
+            return GSON.fromJson(Files.readString(file), Settings.class);
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is damaged: " + Messages.jsonProblem(e), e);
+        }
+    }
+
+    /** Drops the records of the models trained again since, then records the settings (with the weights now measured). */
+    private static void startOrResume(Path out, Settings s) throws IOException {
+        List<String> changed = retrained(out, s);
+        if (!changed.isEmpty()) {
+            StringBuilder kept = new StringBuilder();
+            for (Record r : readRecords(out.resolve(RECORDS))) if (!changed.contains(r.model())) kept.append(GSON.toJson(r)).append('\n');
+            AtomicFiles.writeString(out.resolve(RECORDS), kept.toString());
+        }
+        AtomicFiles.writeString(out.resolve(SETTINGS), GSON.toJson(s));
     }
 }

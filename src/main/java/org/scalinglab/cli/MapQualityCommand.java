@@ -67,6 +67,11 @@ final class MapQualityCommand implements Callable<Integer> {
         ModelOptions options = cacheDir == null ? ModelOptions.defaults() : ModelOptions.defaults().withCacheDir(cacheDir);
         MapQualityStudy.Settings settings = new MapQualityStudy.Settings(folder.root().toAbsolutePath().normalize().getFileName().toString(), classes,
                 lineup.stream().map(LineupModel::label).toList(), method, layer, perClass, steps, seed, MapQualityStudy.weightDigests(study));
+        List<String> again = MapQualityStudy.retrained(out, settings);
+        if (!again.isEmpty()) {
+            err.println(String.join(", ", again) + (again.size() == 1 ? " was" : " were") + " trained again since " + out
+                    + " was measured (or its weights were not recorded): measured again; the other models' records are kept");
+        }
         ProgressBar bar = new ProgressBar(err, "maps");
         MapQualityStudy.Report report;
         try (StopOnInterrupt stop = new StopOnInterrupt(err, "the measurement")) {

@@ -93,14 +93,19 @@ class MapQualityStudyTest {
         var e = assertThrows(IllegalArgumentException.class, () -> MapQualityStudy.run(lineup, folder.classes(), folder, other, options, out,
                 (d, t, w) -> { }, () -> false));
         assertTrue(e.getMessage().contains("other settings"), e.getMessage());
-        // the same models trained again: their records are not resumed, and the message says why
+        // Compound trained again (another digest): its four records are measured again, Base's four are kept as they were
         MapQualityStudy.Settings retrained = new MapQualityStudy.Settings(s.data(), s.classes(), s.models(), s.method(), s.layer(), 2, 4, 1,
                 List.of("a1", "c3"));
-        var again = assertThrows(IllegalArgumentException.class, () -> MapQualityStudy.run(lineup, folder.classes(), folder, retrained, options,
-                out, (d, t, w) -> { }, () -> false));
-        assertTrue(again.getMessage().contains("holds a measurement of other weights of these models (the study was trained again since)"),
-                again.getMessage());
-        assertEquals(8, MapQualityStudy.records(out).size(), "nothing added");
+        assertEquals(List.of("Compound"), MapQualityStudy.retrained(out, retrained));
+        List<MapQualityStudy.Record> before = MapQualityStudy.records(out);
+        List<String> remeasured = new ArrayList<>();
+        MapQualityStudy.run(lineup, folder.classes(), folder, retrained, options, out, (d, t, w) -> remeasured.add(w), () -> false);
+        assertEquals(4, remeasured.size(), remeasured.toString());
+        assertTrue(remeasured.stream().allMatch(w -> w.startsWith("Compound on ")), remeasured.toString());
+        List<MapQualityStudy.Record> after = MapQualityStudy.records(out);
+        assertEquals(8, after.size());
+        assertEquals(before.stream().filter(r -> r.model().equals("Base")).toList(), after.stream().filter(r -> r.model().equals("Base")).toList());
+        assertEquals(List.of(), MapQualityStudy.retrained(out, retrained), "the settings now hold the weights measured");
     }
 
     /** Each model's weights file by SHA-256, in the report's order; "abc" has the digest FIPS 180-2 gives for it. */
