@@ -86,8 +86,12 @@ final class CamGrid extends GridPane {
             Path file = r < images.size() ? images.get(r) : null;
             PhotoClasses.Verdict verdict = file == null ? null : verdicts.apply(file);
             add(original(row, file, verdict), 0, r + 1);
+            // a photo's class from its folder outranks what is (not) known of it as a sample
+            String known = !row.trueLabel().isEmpty() ? row.trueLabel()
+                    : verdict != null && verdict.kind() == PhotoClasses.Kind.KNOWN ? verdict.shown() : "";
+            PhotoClasses.Verdict cellVerdict = row.trueLabel().isEmpty() ? verdict : null;
             for (int c = 0; c < row.cells().size(); c++) {
-                VBox node = cell(row.cells().get(c), result.models().get(c).classNames(), method, verdict);
+                VBox node = cell(row.cells().get(c), result.models().get(c).classNames(), method, cellVerdict, known);
                 if (!outdated.isEmpty() && row.cells().get(c).overlay() != null) markOutdated(node, outdated, r * models.size() + c);
                 node.setId("cell-" + r + "-" + c);
                 add(node, c + 1, r + 1);
@@ -224,7 +228,8 @@ final class CamGrid extends GridPane {
         return box;
     }
 
-    private VBox cell(ComparisonResult.Cell c, List<String> classNames, CamMethod method, PhotoClasses.Verdict verdict) {
+    /** @param known the class the photo shows ("" when not known): the top-1 is marked right (✓) or wrong (✗) against it */
+    private VBox cell(ComparisonResult.Cell c, List<String> classNames, CamMethod method, PhotoClasses.Verdict verdict, String known) {
         VBox box = new VBox(3);
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("cam-cell");
@@ -261,11 +266,16 @@ final class CamGrid extends GridPane {
         }
         for (int i = 0; i < c.top5().size(); i++) {
             LineupModel.Prediction p = c.top5().get(i);
-            Label l = new Label(String.format(Locale.ROOT, "%d. %s  %.1f%%", i + 1, p.label(), 100 * p.probability()));
+            boolean marked = i == 0 && !known.isEmpty();
+            boolean right = p.label().equals(known);
+            Label l = new Label(String.format(Locale.ROOT, "%s%d. %s  %.1f%%", marked ? (right ? "✓ " : "✗ ") : "", i + 1, p.label(),
+                    100 * p.probability()));
             l.getStyleClass().add(i == 0 ? "cam-top1" : "cam-prediction");
+            if (marked) l.getStyleClass().add(right ? "cam-top1-right" : "cam-top1-wrong");
             l.setMaxWidth(cell);
             l.setWrapText(true);
-            l.setTooltip(new Tooltip("class " + p.index() + ": " + p.label()));
+            l.setTooltip(new Tooltip("class " + p.index() + ": " + p.label() + (marked ? (right ? " (right: the photo shows " + known + ")"
+                    : " (wrong: the photo shows " + known + ")") : "")));
             box.getChildren().add(l);
         }
         return box;

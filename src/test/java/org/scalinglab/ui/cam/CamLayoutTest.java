@@ -113,9 +113,20 @@ class CamLayoutTest {
         }
 
         Path unknown = CamFixtures.photo(dir, "mine.png", 120, 90);
-        robot.interact(() -> cam.handleDrop(List.of(sample("flower.jpg").toFile(), sample("china-temple.jpg").toFile(), unknown.toFile()), null));
-        waitUntil(() -> vm.resultProperty().get() != null && vm.resultProperty().get().rows().size() == 3 && !vm.runningProperty().get());
+        java.nio.file.Files.createDirectories(dir.resolve("golf ball"));
+        Path inFolder = CamFixtures.photo(dir.resolve("golf ball"), "ball.png", 100, 100); // its folder names its class
+        robot.interact(() -> cam.handleDrop(List.of(sample("flower.jpg").toFile(), sample("china-temple.jpg").toFile(), unknown.toFile(),
+                inFolder.toFile()), null));
+        waitUntil(() -> vm.resultProperty().get() != null && vm.resultProperty().get().rows().size() == 4 && !vm.runningProperty().get());
         for (int c = 0; c < 2; c++) {
+            // a known class (the temple is a church; the ball's folder says golf ball): the top-1 is marked right or wrong
+            for (String[] rowAndClass : new String[][] {{"1", "church"}, {"3", "golf ball"}}) {
+                List<String> cell = texts(robot, "#cell-" + rowAndClass[0] + "-" + c);
+                String top1 = cell.stream().filter(t -> t.matches("[✓✗] 1\\. .*")).findFirst().orElseThrow(() -> new AssertionError(cell));
+                assertEquals(top1.startsWith("✓"), top1.startsWith("✓ 1. " + rowAndClass[1] + "  "), top1);
+                assertTrue(cell.stream().noneMatch(t -> t.startsWith("⚠") || t.startsWith("?")), "row " + rowAndClass[0] + ": " + cell);
+            }
+            assertTrue(texts(robot, "#cell-2-" + c).stream().noneMatch(t -> t.startsWith("✓") || t.startsWith("✗")), "nothing known: no mark");
             assertTrue(texts(robot, "#cell-0-" + c).stream().anyMatch(t -> t.startsWith("⚠") && t.contains("outside the 10 classes")),
                     "the flower's cell " + c + ": " + texts(robot, "#cell-0-" + c));
             assertTrue(texts(robot, "#cell-1-" + c).stream().noneMatch(t -> t.startsWith("⚠") || t.startsWith("?")),
