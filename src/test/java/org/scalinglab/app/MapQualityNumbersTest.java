@@ -126,20 +126,28 @@ public class MapQualityNumbersTest {
                 + file.getParent(), v.command());
     }
 
-    /** A measurement of weights the study no longer has says so; one of the study's current weights, or without digests, does not. */
-    @Test
-    void aMeasurementOfEarlierWeightsSaysSo() throws Exception {
-        Path study = dir.resolve("study");
+    /**
+     * A study of one model in {@code study} whose weights file holds {@code weights}, and a measurement of it in
+     * {@code study/map-quality/quality.json} (the fixture) made with weights of SHA-256 {@code measured}.
+     */
+    public static Path studyWithMeasurement(Path study, String weights, String measured) throws Exception {
         Files.createDirectories(study.resolve("base"));
-        Files.writeString(study.resolve("base/model.h5"), "abc");
+        Files.writeString(study.resolve("base/model.h5"), weights);
         Files.writeString(study.resolve("report.json"), """
                 {"phi": 1, "alpha": 1.2, "beta": 1.1, "gamma": 1.15, "classes": ["a", "b"], "models": [
                   {"kind": "base", "label": "Base", "width": 0.5, "depth": 0.6, "resolution": 160, "classes": 2, "top1": 0.5, "weights": "base/model.h5"}]}
                 """);
         Path file = study.resolve("map-quality/quality.json");
         Files.createDirectories(file.getParent());
-        String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-        Files.writeString(file, FIXTURE.replace("\"seed\": 1}", "\"seed\": 1, \"weights\": [\"" + abc + "\"]}"));
+        Files.writeString(file, FIXTURE.replace("\"seed\": 1}", "\"seed\": 1, \"weights\": [\"" + measured + "\"]}"));
+        return file;
+    }
+
+    /** A measurement of weights the study no longer has says so; one of the study's current weights, or without digests, does not. */
+    @Test
+    void aMeasurementOfEarlierWeightsSaysSo() throws Exception {
+        Path study = dir.resolve("study");
+        Path file = studyWithMeasurement(study, "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         MapQualityNumbers.View current = MapQualityNumbers.load(file, Path.of("/data/imagenette2-160"));
         assertTrue(current.present());
         assertEquals("", current.stale());

@@ -82,16 +82,7 @@ class CamNumbersPanesTest {
 
     @Test
     void aMeasurementOfEarlierWeightsIsShownWithAWarning(FxRobot robot) throws Exception {
-        Path study = dir.resolve("study");
-        Files.createDirectories(study.resolve("base"));
-        Files.writeString(study.resolve("base/model.h5"), "retrained");
-        Files.writeString(study.resolve("report.json"), """
-                {"phi": 1, "alpha": 1.2, "beta": 1.1, "gamma": 1.15, "classes": ["a", "b"], "models": [
-                  {"kind": "base", "label": "Base", "width": 0.5, "depth": 0.6, "resolution": 160, "classes": 2, "top1": 0.5, "weights": "base/model.h5"}]}
-                """);
-        Path file = study.resolve("map-quality/quality.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, MapQualityNumbersTest.FIXTURE.replace("\"seed\": 1}", "\"seed\": 1, \"weights\": [\"0123\"]}"));
+        Path file = MapQualityNumbersTest.studyWithMeasurement(dir.resolve("study"), "retrained", "0123");
         MapNumbersPane pane = new MapNumbersPane(() -> file, Path.of("/data/imagenette2-160"));
         showInStage(robot, pane);
         waitUntil(() -> pane.view() != null);
