@@ -33,6 +33,9 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = options.out();
         PrintWriter err = options.err();
+        if (repeatSeed != null && repeatSeed == options.config().seed()) {
+            throw new IllegalArgumentException("--repeat-base " + repeatSeed + " is the study's own --seed: give another seed, whose run shows the spread");
+        }
         CompoundScaling scaling = bases.at(phi);
         ImageFolder data = options.dataset();
         NetworkSpec baseSpec = BaseSpecs.parse(base).withClasses(data.classes().size());

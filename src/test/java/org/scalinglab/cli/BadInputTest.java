@@ -87,6 +87,10 @@ class BadInputTest {
         Path study = TinyStudy.study(dir.resolve("study"));
         oneLine(SpecCommandTest.run("figure", "--lineup", "study", "--study-dir", study.toString(), "--images", image.toString(),
                 "--class", "4", "--out", dir.resolve("f.png").toString()), 2, "--class must be between 0 and 3, got 4");
+        // a repeat with the study's own seed would only train the same run again
+        oneLine(SpecCommandTest.run("study", "--phi", "1", "--base", "0.25,0.25,64", "--data", dir.toString(), "--epochs", "1",
+                "--seed", "42", "--repeat-base", "42", "--out", dir.resolve("s").toString()), 2,
+                "--repeat-base 42 is the study's own --seed: give another seed, whose run shows the spread");
     }
 
     /** A name the system's character set cannot hold (LANG=C): one line saying what to change. */
