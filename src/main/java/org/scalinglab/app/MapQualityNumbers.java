@@ -128,9 +128,7 @@ public final class MapQualityNumbers {
         } catch (JsonParseException e) {
             return missing(file, command, file + " is damaged: " + Messages.firstLine(e.getMessage()) + ".");
         }
-        View v = of(file, report, command(file, imagenette, report.settings()));
-        return new View(v.file(), v.report(), "", v.command(), v.title(), v.subtitle(), v.reading(), v.models(), v.differences(),
-                v.compound(), stale(file, report.settings()));
+        return of(file, report, command(file, imagenette, report.settings()), stale(file, report.settings()));
     }
 
     /**
@@ -153,7 +151,7 @@ public final class MapQualityNumbers {
         return new View(file, null, why, command, "The numbers behind the maps", "", "", List.of(), List.of(), "", "");
     }
 
-    static View of(Path file, MapQualityStudy.Report r, String command) {
+    static View of(Path file, MapQualityStudy.Report r, String command, String stale) {
         MapQualityStudy.Settings s = r.settings();
         String compound = s.models().size() > 1 ? s.models().get(1) : "";
         List<Row> models = new ArrayList<>();
@@ -173,7 +171,7 @@ public final class MapQualityNumbers {
         String subtitle = String.format(Locale.ROOT, "%d images (%d per class), the same for every model, each explained for its true class; "
                 + "means over the images each model gets right, with 95 %% bootstrap intervals; %d deletion/insertion steps",
                 r.images(), s.perClass(), s.steps());
-        return new View(file, r, "", command, title, subtitle, reading(compound, r.images(), differences), models, differences, compound, "");
+        return new View(file, r, "", command, title, subtitle, reading(compound, r.images(), differences), models, differences, compound, stale);
     }
 
     /** "0.237 [0.174, 0.307]"; three significant digits, as many decimals for the interval as for the mean. */
